@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Shipshape.Findings;
+using Shipshape.Model;
+using Shipshape.Parsing;
+using Shipshape.Text;
+
+namespace Shipshape.Catalogue
+{
+    /// <summary>
+    /// The rule catalogue: every <c>rules/*.yaml</c> entry, embedded in the engine so the CLI, the MSBuild
+    /// task and the analyzers share one truth about IDs, severities, messages and docs.
+    /// </summary>
+    public sealed class RuleCatalogue
+    {
+        public const string HelpUriBase = "https://github.com/shipshape-lint/shipshape/blob/main/docs/rules/";
+
+        private static readonly Lazy<RuleCatalogue> EmbeddedInstance = new Lazy<RuleCatalogue>(LoadEmbedded);
+        private readonly Dictionary<string, RuleDescriptor> _byId;
+
+        public RuleCatalogue(IEnumerable<RuleDescriptor> rules)
+        {
+            Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            _byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        }
+
+        /// <summary>The catalogue embedded in this assembly.</summary>
+        public static RuleCatalogue Embedded => EmbeddedInstance.Value;
+
+        public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+        public RuleDescriptor this[string id] => _byId.TryGetValue(id, out var d) ? d : throw new KeyNotFoundException("No rule " + id + " in the catalogue.");
+
+        public bool TryGet(string id, out RuleDescriptor descriptor) => _byId.TryGetValue(id, out descriptor!);
+
+        private static RuleCatalogue LoadEmbedded()
+        {
+            var assembly = typeof(RuleCatalogue).Assembly;
+            var rules = new List<RuleDescriptor>();
+            foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using Stream stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                rules.Add(Read(name, reader.ReadToEnd()));
+            }
+            return new RuleCatalogue(rules);
+        }
+
+        /// <summary>Reads one catalogue entry; throws <see cref="FormatException"/> naming the field when the entry is broken.</summary>
+        public static RuleDescriptor Read(string path, string yaml)
+        {
+            var result = YamlParser.Parse(new SourceText(path, yaml));
+            if (!result.Succeeded || result.Documents.Count != 1 || !(result.Documents[0] is MappingNode root))
+                throw new FormatException(path + ": not a YAML mapping" + (result.Problems.Count > 0 ? ": " + result.Problems[0].Detail : string.Empty));
+
+            string Required(string key)
+            {
+                if (root.Get(key) is ScalarNode s && s.Value.Length > 0) return s.Value.Trim();
+                throw new FormatException(path + ": '" + key + "' is missing or empty");
+            }
+
+            string id = Required("id");
+            if (!SeverityNames.TryParse(Required("severity"), out Severity severity))
+                throw new FormatException(path + ": severity must be error, warning or note");
+            var tags = root.Get("tags") is SequenceNode tagList
+                ? tagList.Items.OfType<ScalarNode>().Select(t => t.Value).ToList()
+                : new List<string>();
+            double? securitySeverity = null;
+            if (root.Get("security-severity") is ScalarNode sev)
+            {
+                if (!double.TryParse(sev.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double score) || score < 0 || score > 10)
+                    throw new FormatException(path + ": security-severity must be a number from 0.0 to 10.0");
+                securitySeverity = score;
+            }
+            var examples = new List<RuleExample>();
+            if (root.Get("examples") is SequenceNode exampleList)
+            {
+                foreach (var item in exampleList.Items.OfType<MappingNode>())
+                {
+                    string Field(string key) => item.Get(key) is ScalarNode s ? s.Value : throw new FormatException(path + ": an example has no '" + key + "'");
+                    string verdict = Field("verdict");
+                    if (verdict != "compliant" && verdict != "non-compliant")
+                        throw new FormatException(path + ": example verdict must be compliant or non-compliant");
+                    examples.Add(new RuleExample(Field("name"), verdict == "compliant", Field("file"), Field("code")));
+                }
+            }
+            return new RuleDescriptor(id, Required("title"), Required("message"), Required("category"), severity, tags,
+                Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples);
+        }
+    }
+}

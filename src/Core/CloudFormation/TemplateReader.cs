@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using Shipshape.Model;
+
+namespace Shipshape.CloudFormation
+{
+    /// <summary>A resource of a CloudFormation template (JSON, YAML or a <c>cdk.out</c> synth).</summary>
+    public sealed class TemplateResource
+    {
+        public TemplateResource(string logicalId, ScalarNode type, MappingNode definition, MappingNode? properties)
+        {
+            LogicalId = logicalId;
+            Type = type;
+            Definition = definition;
+            Properties = properties;
+        }
+
+        public string LogicalId { get; }
+        public ScalarNode Type { get; }
+        public MappingNode Definition { get; }
+
+        /// <summary>The <c>Properties</c> mapping; null when absent or unknown (an intrinsic).</summary>
+        public MappingNode? Properties { get; }
+
+        public string TypeName => Type.Value;
+    }
+
+    public static class TemplateReader
+    {
+        public static IEnumerable<TemplateResource> Resources(MappingNode template)
+        {
+            if (!(template.Get("Resources") is MappingNode resources)) yield break;
+            foreach (var entry in resources.Entries)
+            {
+                if (!(entry.Value is MappingNode definition) || !(definition.Get("Type") is ScalarNode type) || !type.IsString) continue;
+                var properties = definition.Get("Properties") as MappingNode;
+                if (properties != null && properties.IsUnknown) properties = null;
+                yield return new TemplateResource(entry.Name, type, definition, properties);
+            }
+        }
+    }
+}

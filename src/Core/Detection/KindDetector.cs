@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using Shipshape.Model;
+using Shipshape.Policies;
+
+namespace Shipshape.Detection
+{
+    /// <summary>
+    /// Decides what a document is: file-name conventions first (they state the author's intent), then content.
+    /// </summary>
+    public static class KindDetector
+    {
+        /// <summary>The kind a file name states, if any (e.g. <c>prod-repository-policy.json</c>).</summary>
+        public static (DocumentKind Kind, PolicyKind? Policy) FromFileName(string path)
+        {
+            string name = Path.GetFileName(path).ToLowerInvariant();
+            if (name.Contains("repository-policy") || name.Contains("repo-policy")) return (DocumentKind.PolicyDocument, PolicyKind.EcrRepositoryPolicy);
+            if (name.Contains("registry-policy")) return (DocumentKind.PolicyDocument, PolicyKind.EcrRegistryPolicy);
+            if (name.Contains("lifecycle-policy")) return (DocumentKind.EcrLifecyclePolicy, null);
+            if (name.Contains("registry-scanning")) return (DocumentKind.EcrRegistryScanningConfiguration, null);
+            if (name.Contains("task-definition") || name.Contains("taskdef")) return (DocumentKind.EcsTaskDefinition, null);
+            return (DocumentKind.Unknown, null);
+        }
+
+        /// <summary>
+        /// A cheap look at the raw text: false when no kind we check can be in it, so most unrelated
+        /// JSON/YAML files in a repository are never parsed.
+        /// </summary>
+        public static bool MayBeRelevant(string text)
+        {
+            return text.IndexOf("Statement", StringComparison.Ordinal) >= 0
+                || text.IndexOf("Resources", StringComparison.Ordinal) >= 0
+                || text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
+                || text.IndexOf("containerDefinitions", StringComparison.Ordinal) >= 0
+                || text.IndexOf("rulePriority", StringComparison.Ordinal) >= 0
+                || text.IndexOf("scanFrequency", StringComparison.Ordinal) >= 0
+                || text.IndexOf("scanningConfiguration", StringComparison.Ordinal) >= 0
+                || text.IndexOf("eksctl.io", StringComparison.Ordinal) >= 0;
+        }
+
+        /// <summary>The kind of a parsed document by its content.</summary>
+        public static DocumentKind FromContent(Node root)
+        {
+            if (!(root is MappingNode map)) return DocumentKind.Unknown;
+            if (map.Has("AWSTemplateFormatVersion") || IsResourcesSection(map.Get("Resources"))) return DocumentKind.CloudFormationTemplate;
+            if (map.Has("Statement")) return DocumentKind.PolicyDocument;
+            if (map.Get("containerDefinitions") is SequenceNode) return DocumentKind.EcsTaskDefinition;
+            if (map.Get("taskDefinition") is MappingNode wrapped && wrapped.Get("containerDefinitions") is SequenceNode) return DocumentKind.EcsTaskDefinition;
+            if (map.Get("apiVersion") is ScalarNode api && api.Value.StartsWith("eksctl.io/", StringComparison.Ordinal)
+                && map.Get("kind") is ScalarNode kind && kind.Value == "ClusterConfig") return DocumentKind.EksctlClusterConfig;
+            if (map.Get("rules") is SequenceNode rules && rules.Items.Count > 0 && rules.Items[0] is MappingNode first)
+            {
+                if (first.Has("rulePriority") || first.Has("selection")) return DocumentKind.EcrLifecyclePolicy;
+                if (first.Has("scanFrequency") || first.Has("repositoryFilters")) return DocumentKind.EcrRegistryScanningConfiguration;
+            }
+            if (map.Get("scanningConfiguration") is MappingNode scanning && scanning.Has("rules")) return DocumentKind.EcrRegistryScanningConfiguration;
+            return DocumentKind.Unknown;
+        }
+
+        private static bool IsResourcesSection(Node? node)
+        {
+            if (!(node is MappingNode resources) || resources.Entries.Count == 0) return false;
+            foreach (var entry in resources.Entries)
+                if (entry.Value is MappingNode resource && resource.Get("Type") is ScalarNode type && type.Value.Contains("::"))
+                    return true;
+            return false;
+        }
+
+        /// <summary>The sub-kind of a standalone policy by its content.</summary>
+        public static PolicyKind PolicyKindFromContent(MappingNode policy)
+        {
+            bool hasPrincipal = false;
+            bool allEcr = true, allKms = true, allSts = true, anyAction = false;
+            foreach (var statement in PolicyReader.Statements(policy))
+            {
+                if (statement.Has("Principal") || statement.Has("NotPrincipal")) hasPrincipal = true;
+                foreach (var action in PolicyReader.Strings(statement.Get("Action")))
+                {
+                    anyAction = true;
+                    string a = action.Value.ToLowerInvariant();
+                    if (!a.StartsWith("ecr:", StringComparison.Ordinal)) allEcr = false;
+                    if (!a.StartsWith("kms:", StringComparison.Ordinal)) allKms = false;
+                    if (!(a.StartsWith("sts:assumerole", StringComparison.Ordinal) || a == "sts:tagsession" || a == "sts:setsourceidentity" || a == "sts:setcontext")) allSts = false;
+                }
+            }
+            if (!hasPrincipal) return PolicyKind.IdentityPolicy;
+            if (!anyAction) return PolicyKind.ResourcePolicy;
+            if (allEcr) return PolicyKind.EcrRepositoryPolicy;
+            if (allKms) return PolicyKind.KmsKeyPolicy;
+            if (allSts) return PolicyKind.TrustPolicy;
+            return PolicyKind.ResourcePolicy;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Shipshape.Catalogue;
+using Shipshape.Detection;
+using Shipshape.Findings;
+using Shipshape.Model;
+using Shipshape.Parsing;
+using Shipshape.Policies;
+using Shipshape.Rules;
+using Shipshape.Text;
+
+namespace Shipshape.Engine
+{
+    /// <summary>What happened to one file.</summary>
+    public sealed class FileReport
+    {
+        public FileReport(string path, DocumentKind kind, IReadOnlyList<Finding> findings, string? skipReason)
+        {
+            Path = path;
+            Kind = kind;
+            Findings = findings;
+            SkipReason = skipReason;
+        }
+
+        public string Path { get; }
+
+        /// <summary>The kind of the (first) document; Unknown for files that were not ours.</summary>
+        public DocumentKind Kind { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>Why the file was not checked (binary, not a kind we know…), or null when it was.</summary>
+        public string? SkipReason { get; }
+
+        public bool Checked => SkipReason == null;
+    }
+
+    /// <summary>
+    /// The pipeline for one input: bytes → text → parse into the document model → detect kinds →
+    /// extract subjects (policies…) → run rules → findings. Thread-safe: one engine serves all threads.
+    /// </summary>
+    public sealed class LintEngine
+    {
+        private readonly RuleCatalogue _catalogue;
+        private readonly ParseLimits _limits;
+        private readonly (PolicyRule Rule, RuleDescriptor Descriptor)[] _policyRules;
+
+        public LintEngine(RuleCatalogue? catalogue = null, ParseLimits? limits = null, IEnumerable<Rule>? rules = null)
+        {
+            _catalogue = catalogue ?? RuleCatalogue.Embedded;
+            _limits = limits ?? ParseLimits.Default;
+            var bound = new List<(PolicyRule, RuleDescriptor)>();
+            foreach (var rule in rules ?? RuleSet.CreateAll())
+            {
+                var descriptor = _catalogue.Rules.FirstOrDefault(d => d.Implementation == rule.Name)
+                    ?? throw new InvalidOperationException("Rule " + rule.Name + " has no entry in rules/ (implementation: " + rule.Name + ").");
+                if (rule is PolicyRule policyRule) bound.Add((policyRule, descriptor));
+            }
+            _policyRules = bound.ToArray();
+        }
+
+        public RuleCatalogue Catalogue => _catalogue;
+
+        public ParseLimits Limits => _limits;
+
+        /// <summary>Lints a file on disk. <paramref name="displayPath"/> is the path findings carry.</summary>
+        /// <param name="explicitlyNamed">True when the user named this file (not found by walking a folder): then unreadable content is always reported.</param>
+        public FileReport LintFile(string fullPath, string displayPath, bool explicitlyNamed)
+        {
+            var empty = new SourceText(displayPath, string.Empty);
+            byte[] bytes;
+            try
+            {
+                var info = new FileInfo(fullPath);
+                if (info.Length > _limits.MaxFileBytes)
+                {
+                    return Report(displayPath, DocumentKind.Unknown, new[]
+                    {
+                        Create(EngineRuleIds.LimitExceeded, new SourceSpan(empty, 0, 0),
+                            "the file is " + FormatBytes(info.Length) + ", over the " + FormatBytes(_limits.MaxFileBytes) + " limit; it was not checked"),
+                    });
+                }
+                bytes = File.ReadAllBytes(fullPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+                return Report(displayPath, DocumentKind.Unknown, new[] { Create(EngineRuleIds.SyntaxError, new SourceSpan(empty, 0, 0), "the file cannot be read: " + ex.Message) });
+            }
+            return LintBytes(displayPath, bytes, explicitlyNamed);
+        }
+
+        public FileReport LintBytes(string displayPath, byte[] bytes, bool explicitlyNamed)
+        {
+            var empty = new SourceText(displayPath, string.Empty);
+            if (bytes.LongLength > _limits.MaxFileBytes)
+                return Report(displayPath, DocumentKind.Unknown, new[] { Create(EngineRuleIds.LimitExceeded, new SourceSpan(empty, 0, 0), "the file is over the " + FormatBytes(_limits.MaxFileBytes) + " limit; it was not checked") });
+            if (SourceDecoder.LooksBinary(bytes, bytes.Length))
+            {
+                if (!explicitlyNamed) return Skip(displayPath, "binary file");
+                return Report(displayPath, DocumentKind.Unknown, new[] { Create(EngineRuleIds.SyntaxError, new SourceSpan(empty, 0, 0), "the file is binary (it contains NUL bytes), not JSON or YAML text") });
+            }
+            string? text = SourceDecoder.TryDecode(bytes, bytes.Length, out int badByte, out string? partial);
+            if (text == null)
+            {
+                var prefix = new SourceText(displayPath, partial ?? string.Empty);
+                if (!explicitlyNamed && !IsNamedByConvention(displayPath) && !KindDetector.MayBeRelevant(prefix.Text)) return Skip(displayPath, "not UTF-8 text");
+                return Report(displayPath, DocumentKind.Unknown, new[]
+                {
+                    Create(EngineRuleIds.SyntaxError, new SourceSpan(prefix, prefix.Length, prefix.Length),
+                        "invalid UTF-8 (byte 0x" + bytes[badByte].ToString("X2", CultureInfo.InvariantCulture) + " at byte offset " + badByte.ToString(CultureInfo.InvariantCulture) + "); save the file as UTF-8"),
+                });
+            }
+            return LintText(new SourceText(displayPath, text), explicitlyNamed);
+        }
+
+        /// <summary>Lints text already in memory (the MSBuild task, tests, the analyzers' additional files).</summary>
+        public FileReport LintText(SourceText source, bool explicitlyNamed = true)
+        {
+            var (namedKind, namedPolicy) = KindDetector.FromFileName(source.Path);
+            if (namedKind == DocumentKind.Unknown && !IsTemplatePath(source.Path) && !KindDetector.MayBeRelevant(source.Text))
+                return Skip(source.Path, "not a kind of document Shipshape checks");
+
+            ParseResult parsed = IsYaml(source) ? YamlParser.Parse(source, _limits) : JsonParser.Parse(source, _limits);
+            var findings = new List<Finding>();
+            var problems = new List<ParseProblem>(parsed.Problems);
+            if (!parsed.Succeeded)
+            {
+                // A broken file is reported when it is one of ours by name, by content markers, or because the user named it.
+                bool report = explicitlyNamed || namedKind != DocumentKind.Unknown || IsTemplatePath(source.Path) || KindDetector.MayBeRelevant(source.Text);
+                if (!report) return Skip(source.Path, "not valid JSON or YAML");
+                findings.AddRange(problems.Select(ToFinding));
+                findings.Sort();
+                return Report(source.Path, namedKind, findings);
+            }
+
+            DocumentKind firstKind = DocumentKind.Unknown;
+            var policies = new List<PolicyDocument>();
+            foreach (var document in parsed.Documents)
+            {
+                DocumentKind kind = namedKind != DocumentKind.Unknown ? namedKind : KindDetector.FromContent(document);
+                if (firstKind == DocumentKind.Unknown) firstKind = kind;
+                if (!(document is MappingNode root)) continue;
+                switch (kind)
+                {
+                    case DocumentKind.PolicyDocument:
+                        policies.Add(new PolicyDocument(root, namedPolicy ?? KindDetector.PolicyKindFromContent(root)));
+                        break;
+                    case DocumentKind.CloudFormationTemplate:
+                        PolicyLocator.FromTemplate(root, policies, problems, _limits);
+                        break;
+                }
+            }
+            if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
+
+            foreach (var problem in problems) findings.Add(ToFinding(problem));
+            foreach (var policy in policies)
+                foreach (var (rule, descriptor) in _policyRules)
+                    rule.Check(policy, new RuleContext(descriptor, descriptor.DefaultSeverity, findings));
+            findings.Sort();
+            return Report(source.Path, firstKind, findings);
+        }
+
+        private Finding ToFinding(ParseProblem problem) => Create(problem.RuleId, problem.Span, problem.Detail);
+
+        private Finding Create(string ruleId, SourceSpan span, string detail)
+        {
+            var descriptor = _catalogue[ruleId];
+            return new Finding(ruleId, descriptor.DefaultSeverity, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, detail), span);
+        }
+
+        private static FileReport Report(string path, DocumentKind kind, IReadOnlyList<Finding> findings) => new FileReport(path, kind, findings, null);
+
+        private static FileReport Skip(string path, string reason) => new FileReport(path, DocumentKind.Unknown, Array.Empty<Finding>(), reason);
+
+        private static bool IsNamedByConvention(string path) => KindDetector.FromFileName(path).Kind != DocumentKind.Unknown || IsTemplatePath(path);
+
+        /// <summary><c>cdk.out/*.template.json</c> and <c>*.template</c> files are CloudFormation by convention.</summary>
+        private static bool IsTemplatePath(string path)
+        {
+            string name = Path.GetFileName(path).ToLowerInvariant();
+            return name.EndsWith(".template.json", StringComparison.Ordinal) || name.EndsWith(".template", StringComparison.Ordinal);
+        }
+
+        /// <summary>YAML by extension; for other names, JSON unless the text does not start like JSON.</summary>
+        private static bool IsYaml(SourceText source)
+        {
+            string ext = Path.GetExtension(source.Path).ToLowerInvariant();
+            if (ext == ".yaml" || ext == ".yml") return true;
+            if (ext == ".json") return false;
+            foreach (char c in source.Text)
+            {
+                if (char.IsWhiteSpace(c) || c == '\uFEFF') continue;
+                return c != '{' && c != '[';
+            }
+            return false;
+        }
+
+        private static string FormatBytes(long bytes)
+            => bytes >= 1024 * 1024
+                ? (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+                : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+    }
+}

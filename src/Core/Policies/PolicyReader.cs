@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Shipshape.Model;
+
+namespace Shipshape.Policies
+{
+    /// <summary>Reading helpers for the IAM policy grammar over the document model. Unknown values are skipped, never guessed.</summary>
+    public static class PolicyReader
+    {
+        /// <summary>The statements of a policy: <c>Statement</c> may be one mapping or a list of them.</summary>
+        public static IEnumerable<MappingNode> Statements(MappingNode policy)
+        {
+            Node? statement = policy.Get("Statement");
+            if (statement is MappingNode single && !single.IsUnknown)
+            {
+                yield return single;
+            }
+            else if (statement is SequenceNode list)
+            {
+                foreach (var item in list.Items)
+                    if (item is MappingNode m && !m.IsUnknown) yield return m;
+            }
+        }
+
+        /// <summary>The known string values of an element that is a string or a list of strings.</summary>
+        public static IEnumerable<ScalarNode> Strings(Node? node)
+        {
+            if (node is ScalarNode s)
+            {
+                if (s.IsString) yield return s;
+            }
+            else if (node is SequenceNode list)
+            {
+                foreach (var item in list.Items)
+                    if (item is ScalarNode si && si.IsString) yield return si;
+            }
+        }
+
+        /// <summary>The statement's <c>Effect</c> when known: "Allow", "Deny", something else, or null when unknown.</summary>
+        public static string? Effect(MappingNode statement)
+            => statement.Get("Effect") is ScalarNode s ? s.Value : null;
+
+        /// <summary>A label for messages: the statement's Sid, or its position in the list.</summary>
+        public static string Describe(MappingNode statement)
+            => statement.Get("Sid") is ScalarNode sid && sid.Value.Length > 0
+                ? "Statement '" + sid.Value + "'"
+                : "The statement at line " + statement.Span.StartPosition.Line;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Shipshape.Model;
+using Shipshape.Policies;
+
+namespace Shipshape.Rules.Iam
+{
+    /// <summary>An action must be <c>service:ActionName</c> (wildcards allowed), or <c>*</c>.</summary>
+    public sealed class MalformedAction : PolicyRule
+    {
+        // IAM compares service prefixes and action names case-insensitively, so case is not checked here.
+        private static readonly Regex ServicePrefix = new Regex("^[A-Za-z0-9-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex ActionName = new Regex(@"^[A-Za-z0-9*?]+$", RegexOptions.CultureInvariant);
+
+        public override void Check(PolicyDocument policy, RuleContext context)
+        {
+            foreach (var statement in PolicyReader.Statements(policy.Root))
+            {
+                foreach (var action in PolicyReader.Strings(statement.Get("Action"))) CheckAction(action, context);
+                foreach (var action in PolicyReader.Strings(statement.Get("NotAction"))) CheckAction(action, context);
+            }
+        }
+
+        private static void CheckAction(ScalarNode action, RuleContext context)
+        {
+            string? problem = Problem(action.Value);
+            if (problem != null) context.Report(action, action.Value, problem);
+        }
+
+        /// <summary>What is wrong with an action string, or null when it is well formed.</summary>
+        public static string? Problem(string action)
+        {
+            if (action == "*") return null;
+            if (action.Length == 0) return "it is empty";
+            foreach (char c in action)
+                if (char.IsWhiteSpace(c)) return "it contains whitespace";
+            int colon = action.IndexOf(':');
+            if (colon < 0) return "the service prefix is missing (expected service:ActionName)";
+            if (action.IndexOf(':', colon + 1) >= 0) return "it contains more than one ':'";
+            string service = action.Substring(0, colon);
+            string name = action.Substring(colon + 1);
+            if (service.Length == 0) return "the service prefix is empty";
+            if (name.Length == 0) return "the action name is empty";
+            if (!ServicePrefix.IsMatch(service)) return "the service prefix '" + service + "' has characters other than letters, digits and '-'";
+            if (!ActionName.IsMatch(name)) return "the action name '" + name + "' has characters other than letters, digits and the wildcards '*' and '?'";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Shipshape.Catalogue;
+using Shipshape.Findings;
+using Shipshape.Model;
+using Shipshape.Policies;
+using Shipshape.Text;
+
+namespace Shipshape.Rules
+{
+    /// <summary>
+    /// A rule: one small class named for what it checks. Its ID, severity and message live in the
+    /// catalogue entry whose <c>implementation</c> names the class.
+    /// </summary>
+    public abstract class Rule
+    {
+        public string Name => GetType().Name;
+    }
+
+    /// <summary>A rule over IAM policy documents, wherever they were found.</summary>
+    public abstract class PolicyRule : Rule
+    {
+        public abstract void Check(PolicyDocument policy, RuleContext context);
+    }
+
+    /// <summary>What a rule reports through: it fills in the catalogue's message and severity.</summary>
+    public sealed class RuleContext
+    {
+        private readonly List<Finding> _sink;
+
+        public RuleContext(RuleDescriptor descriptor, Severity severity, List<Finding> sink)
+        {
+            Descriptor = descriptor;
+            Severity = severity;
+            _sink = sink;
+        }
+
+        public RuleDescriptor Descriptor { get; }
+        public Severity Severity { get; }
+
+        public void Report(Node at, params object[] args) => Report(at.Span, args);
+
+        public void Report(SourceSpan at, params object[] args)
+        {
+            string message = args.Length == 0
+                ? Descriptor.MessageFormat
+                : string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat, args);
+            _sink.Add(new Finding(Descriptor.Id, Severity, message, at));
+        }
+    }
+
+    /// <summary>Every rule the engine runs. New rules are added here and described in <c>rules/</c>.</summary>
+    public static class RuleSet
+    {
+        public static IReadOnlyList<Rule> CreateAll() => new Rule[]
+        {
+            new Iam.MalformedAction(),
+            new Iam.MalformedPrincipal(),
+            new Ecr.PublicEcrPolicy(),
+        };
+    }
+}
