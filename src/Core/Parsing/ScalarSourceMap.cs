@@ -75,7 +75,13 @@ namespace Shipshape.Parsing
             int lastEnd = candidates.Count > 0 ? candidates[0].Offset : 0;
             while (i < value.Length)
             {
-                if (k >= candidates.Count) return null;
+                if (k >= candidates.Count)
+                {
+                    // Chomping may keep line breaks past the span's last character.
+                    if (!string.IsNullOrWhiteSpace(value.Substring(i))) return null;
+                    while (i < value.Length) map[i++] = lastEnd;
+                    break;
+                }
                 Candidate c = candidates[k];
                 string d = c.Decoded;
                 if (!c.IsBreak && string.CompareOrdinal(value, i, d, 0, d.Length) == 0 && i + d.Length <= value.Length)

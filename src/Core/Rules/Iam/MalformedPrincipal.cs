@@ -65,9 +65,10 @@ namespace Shipshape.Rules.Iam
         /// <summary>What is wrong with an <c>AWS</c> principal value, or null when it is well formed.</summary>
         public static string? AwsProblem(string value)
         {
-            if (value == "*" || AccountId.IsMatch(value) || IamArn.IsMatch(value) || StsArn.IsMatch(value) || CloudFrontOai.IsMatch(value)) return null;
+            if (CloudFrontOai.IsMatch(value)) return null;
             foreach (char c in value)
                 if (char.IsWhiteSpace(c)) return "it contains whitespace";
+            if (value == "*" || AccountId.IsMatch(value) || IamArn.IsMatch(value) || StsArn.IsMatch(value)) return null;
             if (value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0) return "wildcards are not allowed in a principal, except \"*\" alone (use a condition such as aws:PrincipalArn with ArnLike instead)";
             if (!value.StartsWith("arn:", StringComparison.Ordinal))
                 return value.Length > 0 && IsDigits(value) ? "an account ID is exactly 12 digits" : "expected a 12-digit account ID or an IAM principal ARN";
