@@ -41,6 +41,7 @@ namespace Shipshape.Parsing
         private ParseResult Run()
         {
             var documents = new List<Node>(1);
+            Mark lastEnd = Mark.Empty;
             try
             {
                 var parser = new Parser(new StringReader(_text));
@@ -48,6 +49,7 @@ namespace Shipshape.Parsing
                 while (parser.MoveNext())
                 {
                     ParsingEvent ev = parser.Current!;
+                    lastEnd = ev.End;
                     switch (ev)
                     {
                         case DocumentStart _:
@@ -109,7 +111,7 @@ namespace Shipshape.Parsing
             {
                 // YamlDotNet may throw other exception types on pathological input: still a finding, never a crash.
                 documents.Clear();
-                _problems.Add(new ParseProblem(EngineRuleIds.SyntaxError, new SourceSpan(_source, 0, 0), "Invalid YAML: " + ex.Message));
+                _problems.Add(Problem(EngineRuleIds.SyntaxError, lastEnd, lastEnd, "Invalid YAML: the structure is broken after this point (" + ex.Message + ")"));
             }
             return new ParseResult(documents, _problems);
         }
