@@ -6,15 +6,19 @@ namespace Shipshape.CloudFormation
     /// <summary>A resource of a CloudFormation template (JSON, YAML or a <c>cdk.out</c> synth).</summary>
     public sealed class TemplateResource
     {
-        public TemplateResource(string logicalId, ScalarNode type, MappingNode definition, MappingNode? properties)
+        public TemplateResource(ScalarNode logicalIdKey, ScalarNode type, MappingNode definition, MappingNode? properties)
         {
-            LogicalId = logicalId;
+            LogicalIdKey = logicalIdKey;
+            LogicalId = logicalIdKey.Value;
             Type = type;
             Definition = definition;
             Properties = properties;
         }
 
         public string LogicalId { get; }
+
+        /// <summary>The resource's key in <c>Resources</c>: where findings about absent properties land.</summary>
+        public ScalarNode LogicalIdKey { get; }
         public ScalarNode Type { get; }
         public MappingNode Definition { get; }
 
@@ -34,7 +38,7 @@ namespace Shipshape.CloudFormation
                 if (!(entry.Value is MappingNode definition) || !(definition.Get("Type") is ScalarNode type) || !type.IsString) continue;
                 var properties = definition.Get("Properties") as MappingNode;
                 if (properties != null && properties.IsUnknown) properties = null;
-                yield return new TemplateResource(entry.Name, type, definition, properties);
+                yield return new TemplateResource(entry.Key, type, definition, properties);
             }
         }
     }

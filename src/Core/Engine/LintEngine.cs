@@ -46,20 +46,19 @@ namespace Shipshape.Engine
     {
         private readonly RuleCatalogue _catalogue;
         private readonly ParseLimits _limits;
-        private readonly (PolicyRule Rule, RuleDescriptor Descriptor)[] _policyRules;
+        private readonly Dictionary<Type, List<(Rule Rule, RuleDescriptor Descriptor)>> _rulesBySubject = new Dictionary<Type, List<(Rule, RuleDescriptor)>>();
 
         public LintEngine(RuleCatalogue? catalogue = null, ParseLimits? limits = null, IEnumerable<Rule>? rules = null)
         {
             _catalogue = catalogue ?? RuleCatalogue.Embedded;
             _limits = limits ?? ParseLimits.Default;
-            var bound = new List<(PolicyRule, RuleDescriptor)>();
             foreach (var rule in rules ?? RuleSet.CreateAll())
             {
                 var descriptor = _catalogue.Rules.FirstOrDefault(d => d.Implementation == rule.Name)
                     ?? throw new InvalidOperationException("Rule " + rule.Name + " has no entry in rules/ (implementation: " + rule.Name + ").");
-                if (rule is PolicyRule policyRule) bound.Add((policyRule, descriptor));
+                if (!_rulesBySubject.TryGetValue(rule.SubjectType, out var list)) _rulesBySubject[rule.SubjectType] = list = new List<(Rule, RuleDescriptor)>();
+                list.Add((rule, descriptor));
             }
-            _policyRules = bound.ToArray();
         }
 
         public RuleCatalogue Catalogue => _catalogue;
@@ -137,30 +136,31 @@ namespace Shipshape.Engine
             }
 
             DocumentKind firstKind = DocumentKind.Unknown;
-            var policies = new List<PolicyDocument>();
+            var subjects = new List<object>();
+            var extractor = new SubjectExtractor(subjects, problems, _limits);
             foreach (var document in parsed.Documents)
             {
                 DocumentKind kind = namedKind != DocumentKind.Unknown ? namedKind : KindDetector.FromContent(document);
                 if (firstKind == DocumentKind.Unknown) firstKind = kind;
-                if (!(document is MappingNode root)) continue;
-                switch (kind)
-                {
-                    case DocumentKind.PolicyDocument:
-                        policies.Add(new PolicyDocument(root, namedPolicy ?? KindDetector.PolicyKindFromContent(root)));
-                        break;
-                    case DocumentKind.CloudFormationTemplate:
-                        PolicyLocator.FromTemplate(root, policies, problems, _limits);
-                        break;
-                }
+                if (document is MappingNode root) extractor.FromDocument(root, kind, namedPolicy);
             }
             if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
 
             foreach (var problem in problems) findings.Add(ToFinding(problem));
-            foreach (var policy in policies)
-                foreach (var (rule, descriptor) in _policyRules)
-                    rule.Check(policy, new RuleContext(descriptor, descriptor.DefaultSeverity, findings));
+            RunRules(subjects, findings);
             findings.Sort();
             return Report(source.Path, firstKind, findings);
+        }
+
+        /// <summary>Runs every rule that applies to each subject (the analyzers call this with subjects built from C#).</summary>
+        public void RunRules(IEnumerable<object> subjects, List<Finding> findings)
+        {
+            foreach (var subject in subjects)
+            {
+                if (!_rulesBySubject.TryGetValue(subject.GetType(), out var rules)) continue;
+                foreach (var (rule, descriptor) in rules)
+                    rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings));
+            }
         }
 
         private Finding ToFinding(ParseProblem problem) => Create(problem.RuleId, problem.Span, problem.Detail);

@@ -16,12 +16,26 @@ namespace Shipshape.Rules
     public abstract class Rule
     {
         public string Name => GetType().Name;
+
+        /// <summary>The kind of subject (policy, repository…) this rule checks.</summary>
+        public abstract Type SubjectType { get; }
+
+        internal abstract void CheckSubject(object subject, RuleContext context);
+    }
+
+    /// <summary>A rule over one kind of subject, wherever the subject was found (a file, a template, C# code).</summary>
+    public abstract class Rule<TSubject> : Rule where TSubject : class
+    {
+        public sealed override Type SubjectType => typeof(TSubject);
+
+        public abstract void Check(TSubject subject, RuleContext context);
+
+        internal sealed override void CheckSubject(object subject, RuleContext context) => Check((TSubject)subject, context);
     }
 
     /// <summary>A rule over IAM policy documents, wherever they were found.</summary>
-    public abstract class PolicyRule : Rule
+    public abstract class PolicyRule : Rule<PolicyDocument>
     {
-        public abstract void Check(PolicyDocument policy, RuleContext context);
     }
 
     /// <summary>What a rule reports through: it fills in the catalogue's message and severity.</summary>

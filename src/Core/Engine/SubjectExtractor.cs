@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using Shipshape.CloudFormation;
+using Shipshape.Detection;
+using Shipshape.Ecr;
+using Shipshape.Model;
+using Shipshape.Parsing;
+using Shipshape.Policies;
+
+namespace Shipshape.Engine
+{
+    /// <summary>
+    /// Turns a parsed document into the subjects rules check: policies, repositories, lifecycle policies,
+    /// scanning configurations. Templates are searched property by property; JSON given as a string is
+    /// parsed in place (its syntax errors become findings at their position in the file).
+    /// </summary>
+    internal sealed class SubjectExtractor
+    {
+        private readonly List<object> _subjects;
+        private readonly List<ParseProblem> _problems;
+        private readonly ParseLimits _limits;
+
+        public SubjectExtractor(List<object> subjects, List<ParseProblem> problems, ParseLimits limits)
+        {
+            _subjects = subjects;
+            _problems = problems;
+            _limits = limits;
+        }
+
+        public void FromDocument(MappingNode root, DocumentKind kind, PolicyKind? namedPolicy)
+        {
+            switch (kind)
+            {
+                case DocumentKind.PolicyDocument:
+                    _subjects.Add(new PolicyDocument(root, namedPolicy ?? KindDetector.PolicyKindFromContent(root)));
+                    break;
+                case DocumentKind.EcrLifecyclePolicy:
+                    _subjects.Add(new EcrLifecyclePolicy(root));
+                    break;
+                case DocumentKind.EcrRegistryScanningConfiguration:
+                    // describe-registry-scanning-configuration wraps the configuration.
+                    var scanning = root.Get("scanningConfiguration") as MappingNode ?? root;
+                    _subjects.Add(new RegistryScanningConfiguration(scanning, cloudFormationNames: false, scanning));
+                    break;
+                case DocumentKind.CloudFormationTemplate:
+                    FromTemplate(new CloudFormationTemplate(root));
+                    break;
+            }
+        }
+
+        private void FromTemplate(CloudFormationTemplate template)
+        {
+            foreach (var resource in template.Resources)
+            {
+                var props = resource.Properties;
+                switch (resource.TypeName)
+                {
+                    case "AWS::ECR::Repository":
+                        _subjects.Add(new EcrRepository(props, resource.LogicalIdKey, resource.LogicalId, template));
+                        if (props == null) break;
+                        AddPolicy(props.Get("RepositoryPolicyText"), PolicyKind.EcrRepositoryPolicy, resource);
+                        if (props.Get("LifecyclePolicy") is MappingNode lifecycle && !lifecycle.IsUnknown)
+                        {
+                            var text = ReadJson(lifecycle.Get("LifecyclePolicyText"));
+                            if (text != null) _subjects.Add(new EcrLifecyclePolicy(text, resource.LogicalId));
+                        }
+                        break;
+                    case "AWS::ECR::PublicRepository":
+                        if (props != null) AddPolicy(props.Get("RepositoryPolicyText"), PolicyKind.EcrPublicRepositoryPolicy, resource);
+                        break;
+                    case "AWS::ECR::RepositoryCreationTemplate":
+                        if (props == null) break;
+                        AddPolicy(props.Get("RepositoryPolicy"), PolicyKind.EcrRepositoryPolicy, resource);
+                        var templateLifecycle = ReadJson(props.Get("LifecyclePolicy"));
+                        if (templateLifecycle != null) _subjects.Add(new EcrLifecyclePolicy(templateLifecycle, resource.LogicalId));
+                        break;
+                    case "AWS::ECR::RegistryPolicy":
+                        if (props != null) AddPolicy(props.Get("PolicyText"), PolicyKind.EcrRegistryPolicy, resource);
+                        break;
+                    case "AWS::ECR::RegistryScanningConfiguration":
+                        if (props != null) _subjects.Add(new RegistryScanningConfiguration(props, cloudFormationNames: true, resource.LogicalIdKey, template));
+                        break;
+                    case "AWS::KMS::Key":
+                    case "AWS::KMS::ReplicaKey":
+                        if (props != null) AddPolicy(props.Get("KeyPolicy"), PolicyKind.KmsKeyPolicy, resource);
+                        break;
+                    case "AWS::IAM::Role":
+                        if (props == null) break;
+                        AddPolicy(props.Get("AssumeRolePolicyDocument"), PolicyKind.TrustPolicy, resource);
+                        AddInlinePolicies(props, resource);
+                        break;
+                    case "AWS::IAM::User":
+                    case "AWS::IAM::Group":
+                        if (props != null) AddInlinePolicies(props, resource);
+                        break;
+                    case "AWS::IAM::Policy":
+                    case "AWS::IAM::ManagedPolicy":
+                    case "AWS::IAM::RolePolicy":
+                    case "AWS::IAM::UserPolicy":
+                    case "AWS::IAM::GroupPolicy":
+                        if (props != null) AddPolicy(props.Get("PolicyDocument"), PolicyKind.IdentityPolicy, resource);
+                        break;
+                }
+            }
+        }
+
+        private void AddInlinePolicies(MappingNode props, TemplateResource resource)
+        {
+            if (!(props.Get("Policies") is SequenceNode list)) return;
+            foreach (var item in list.Items)
+                if (item is MappingNode inline && !inline.IsUnknown)
+                    AddPolicy(inline.Get("PolicyDocument"), PolicyKind.IdentityPolicy, resource);
+        }
+
+        private void AddPolicy(Node? value, PolicyKind kind, TemplateResource resource)
+        {
+            var policy = ReadJson(value);
+            if (policy != null) _subjects.Add(new PolicyDocument(policy, kind, resource.LogicalId));
+        }
+
+        /// <summary>A mapping given as an object or as a JSON string; null when absent, unknown (an intrinsic) or unreadable.</summary>
+        private MappingNode? ReadJson(Node? value)
+        {
+            if (value == null || value.IsUnknown) return null;
+            if (value is MappingNode map) return map;
+            if (value is ScalarNode text && text.IsString && text.Value.Trim().Length > 0)
+            {
+                var parsed = EmbeddedJson.Parse(text, _limits);
+                _problems.AddRange(parsed.Problems);
+                if (parsed.Succeeded && parsed.Documents.Count == 1 && parsed.Documents[0] is MappingNode embedded) return embedded;
+            }
+            return null;
+        }
+    }
+}
