@@ -112,5 +112,19 @@ namespace Shipshape.Model
         public Node? Get(string key) => GetEntry(key)?.Value;
 
         public bool Has(string key) => GetEntry(key) != null;
+
+        /// <summary>
+        /// The opening token, for findings about something missing from the mapping: <c>{</c> in JSON
+        /// and flow style, the first key in YAML block style.
+        /// </summary>
+        public SourceSpan Head
+        {
+            get
+            {
+                var text = Span.Source.Text;
+                if (Span.Start < text.Length && text[Span.Start] == '{') return new SourceSpan(Span.Source, Span.Start, Span.Start + 1);
+                return Entries.Count > 0 ? Entries[0].Key.Span : Span;
+            }
+        }
     }
 }

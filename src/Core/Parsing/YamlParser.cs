@@ -85,6 +85,9 @@ namespace Shipshape.Parsing
                             Frame frame = stack.Pop();
                             int start = (int)frame.Start.Index;
                             int end = (int)ev.End.Index;
+                            // YamlDotNet ends a flow collection before its closing bracket; include it.
+                            char opener = start < _text.Length ? _text[ValueStart(start, end)] : '\0';
+                            if (end < _text.Length && ((opener == '[' && _text[end] == ']') || (opener == '{' && _text[end] == '}'))) end++;
                             Node node = frame.IsMapping
                                 ? new MappingNode(new SourceSpan(_source, ValueStart(start, end), end), Merge(frame.Entries!))
                                 : (Node)new SequenceNode(new SourceSpan(_source, ValueStart(start, end), end), frame.Items!);

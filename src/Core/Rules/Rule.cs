@@ -69,9 +69,22 @@ namespace Shipshape.Rules
     {
         public static IReadOnlyList<Rule> CreateAll() => new Rule[]
         {
+            new Iam.MalformedPolicyStructure(),
+            new Iam.InvalidPolicyVersion(),
+            new Iam.OutdatedPolicyVersion(),
+            new Iam.InvalidEffect(),
             new Iam.MalformedAction(),
+            new Iam.UnknownAction(),
             new Iam.MalformedPrincipal(),
+            new Iam.MalformedResourceArn(),
+            new Iam.DuplicateSid(),
+            new Iam.MalformedCondition(),
+            new Iam.AllowWithNotPrincipalOrNotAction(),
             new Ecr.PublicEcrPolicy(),
+            new Ecr.CrossAccountWriteAccess(),
+            new Ecr.ResourceInRepositoryPolicy(),
+            new Ecr.ActionUnusableInRepositoryPolicy(),
+            new Ecr.InvalidRegistryPolicyAction(),
         };
     }
 }

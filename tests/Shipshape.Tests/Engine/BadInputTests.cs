@@ -63,7 +63,7 @@ namespace Shipshape.Tests.Engine
         {
             var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Policy))).ToArray();
             var report = Shared.Engine.LintBytes("repository-policy.json", bytes, explicitlyNamed: false);
-            Assert.AreEqual("ECR001", report.Findings.Single().RuleId);
+            Assert.AreEqual(new LinePosition(1, 49), report.Findings.Single(f => f.RuleId == "ECR001").Start);
         }
 
         [TestMethod]

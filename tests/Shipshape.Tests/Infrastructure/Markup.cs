@@ -19,33 +19,31 @@ namespace Shipshape.Tests.Infrastructure
     {
         public static (string Text, IReadOnlyList<ExpectedFinding> Expected) Parse(string marked)
         {
+            // Not nested: a marked token ends at the first "|}", so "{|IAM001:{|}" marks a lone '{'.
             var text = new StringBuilder(marked.Length);
             var expected = new List<ExpectedFinding>();
-            var open = new Stack<(string Id, int Start)>();
             int i = 0;
             while (i < marked.Length)
             {
-                if (marked[i] == '{' && i + 1 < marked.Length && marked[i + 1] == '|')
+                var open = MarkStart.Match(marked, i);
+                if (!open.Success)
                 {
-                    int colon = marked.IndexOf(':', i + 2);
-                    if (colon < 0) throw new FormatException("Markup '{|' without 'ID:' at offset " + i);
-                    open.Push((marked.Substring(i + 2, colon - i - 2), text.Length));
-                    i = colon + 1;
-                    continue;
+                    text.Append(marked, i, marked.Length - i);
+                    break;
                 }
-                if (marked[i] == '|' && i + 1 < marked.Length && marked[i + 1] == '}' && open.Count > 0)
-                {
-                    var (id, start) = open.Pop();
-                    expected.Add(new ExpectedFinding(id, start, text.Length));
-                    i += 2;
-                    continue;
-                }
-                text.Append(marked[i]);
-                i++;
+                text.Append(marked, i, open.Index - i);
+                int contentStart = open.Index + open.Length;
+                int close = marked.IndexOf("|}", contentStart, StringComparison.Ordinal);
+                if (close < 0) throw new FormatException("Unclosed markup for " + open.Groups[1].Value);
+                int start = text.Length;
+                text.Append(marked, contentStart, close - contentStart);
+                expected.Add(new ExpectedFinding(open.Groups[1].Value, start, text.Length));
+                i = close + 2;
             }
-            if (open.Count > 0) throw new FormatException("Unclosed markup for " + open.Peek().Id);
             return (text.ToString(), expected.OrderBy(e => e.Start).ThenBy(e => e.RuleId, StringComparer.Ordinal).ToList());
         }
+
+        private static readonly System.Text.RegularExpressions.Regex MarkStart = new System.Text.RegularExpressions.Regex(@"\{\|([A-Z]+[0-9]*):");
 
         /// <summary>Lints marked-up text as the file <paramref name="path"/> and asserts the findings of the given rules land exactly where marked.</summary>
         public static void Verify(string path, string marked, params string[] ruleIds)
