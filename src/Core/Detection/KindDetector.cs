@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Shipshape.Model;
 using Shipshape.Policies;
 
@@ -38,6 +39,17 @@ namespace Shipshape.Detection
                 || text.IndexOf("eksctl.io", StringComparison.Ordinal) >= 0;
         }
 
+        /// <summary>
+        /// The kind of a document: the file name's kind, unless the content is unmistakably something else
+        /// (a template named <c>web-task-definition.yaml</c> is still a template).
+        /// </summary>
+        public static DocumentKind Resolve(DocumentKind namedKind, Node root)
+        {
+            if (namedKind == DocumentKind.Unknown) return FromContent(root);
+            DocumentKind content = FromContent(root);
+            return content == DocumentKind.CloudFormationTemplate || content == DocumentKind.EksctlClusterConfig ? content : namedKind;
+        }
+
         /// <summary>The kind of a parsed document by its content.</summary>
         public static DocumentKind FromContent(Node root)
         {
@@ -51,7 +63,8 @@ namespace Shipshape.Detection
             if (map.Get("rules") is SequenceNode rules && rules.Items.Count > 0 && rules.Items[0] is MappingNode first)
             {
                 if (first.Has("rulePriority") || first.Has("selection")) return DocumentKind.EcrLifecyclePolicy;
-                if (first.Has("scanFrequency") || first.Has("repositoryFilters")) return DocumentKind.EcrRegistryScanningConfiguration;
+                // Replication configurations also have rules with repositoryFilters, but with destinations.
+                if (first.Has("scanFrequency") || (first.Has("repositoryFilters") && !first.Has("destinations"))) return DocumentKind.EcrRegistryScanningConfiguration;
             }
             if (map.Get("scanningConfiguration") is MappingNode scanning && scanning.Has("rules")) return DocumentKind.EcrRegistryScanningConfiguration;
             return DocumentKind.Unknown;
@@ -69,23 +82,28 @@ namespace Shipshape.Detection
         /// <summary>The sub-kind of a standalone policy by its content.</summary>
         public static PolicyKind PolicyKindFromContent(MappingNode policy)
         {
-            bool hasPrincipal = false;
-            bool allEcr = true, allKms = true, allSts = true, anyAction = false;
+            bool hasPrincipal = false, hasResource = false;
+            bool allEcr = true, allKms = true, allSts = true, allRegistry = true, anyPrefixed = false;
             foreach (var statement in PolicyReader.Statements(policy))
             {
                 if (statement.Has("Principal") || statement.Has("NotPrincipal")) hasPrincipal = true;
-                foreach (var action in PolicyReader.Strings(statement.Get("Action")))
+                if (statement.Has("Resource") || statement.Has("NotResource")) hasResource = true;
+                foreach (var action in PolicyReader.Strings(statement.Get("Action")).Concat(PolicyReader.Strings(statement.Get("NotAction"))))
                 {
-                    anyAction = true;
+                    // "*" says nothing about the service; the prefixed actions do.
                     string a = action.Value.ToLowerInvariant();
+                    if (a.IndexOf(':') < 0) continue;
+                    anyPrefixed = true;
                     if (!a.StartsWith("ecr:", StringComparison.Ordinal)) allEcr = false;
                     if (!a.StartsWith("kms:", StringComparison.Ordinal)) allKms = false;
                     if (!(a.StartsWith("sts:assumerole", StringComparison.Ordinal) || a == "sts:tagsession" || a == "sts:setsourceidentity" || a == "sts:setcontext")) allSts = false;
+                    if (!(a == "ecr:replicateimage" || a == "ecr:createrepository" || a == "ecr:batchimportupstreamimage")) allRegistry = false;
                 }
             }
             if (!hasPrincipal) return PolicyKind.IdentityPolicy;
-            if (!anyAction) return PolicyKind.ResourcePolicy;
-            if (allEcr) return PolicyKind.EcrRepositoryPolicy;
+            if (!anyPrefixed) return PolicyKind.ResourcePolicy;
+            // Registry policies grant replication/creation on repository ARNs; repository policies name no resource.
+            if (allEcr) return allRegistry && hasResource ? PolicyKind.EcrRegistryPolicy : PolicyKind.EcrRepositoryPolicy;
             if (allKms) return PolicyKind.KmsKeyPolicy;
             if (allSts) return PolicyKind.TrustPolicy;
             return PolicyKind.ResourcePolicy;

@@ -118,6 +118,8 @@ namespace Shipshape.Engine
         /// <summary>Lints text already in memory (the MSBuild task, tests, the analyzers' additional files).</summary>
         public FileReport LintText(SourceText source, bool explicitlyNamed = true)
         {
+            if (!explicitlyNamed && !HasCheckedExtension(source.Path))
+                return Skip(source.Path, "not a JSON or YAML file");
             var (namedKind, namedPolicy) = KindDetector.FromFileName(source.Path);
             if (namedKind == DocumentKind.Unknown && !IsTemplatePath(source.Path) && !KindDetector.MayBeRelevant(source.Text))
                 return Skip(source.Path, "not a kind of document Shipshape checks");
@@ -140,15 +142,17 @@ namespace Shipshape.Engine
             var extractor = new SubjectExtractor(subjects, problems, _limits);
             foreach (var document in parsed.Documents)
             {
-                DocumentKind kind = namedKind != DocumentKind.Unknown ? namedKind : KindDetector.FromContent(document);
+                DocumentKind kind = KindDetector.Resolve(namedKind, document);
+                PolicyKind? policyKind = kind == namedKind ? namedPolicy : null;
                 if (firstKind == DocumentKind.Unknown) firstKind = kind;
-                if (document is MappingNode root) extractor.FromDocument(root, kind, namedPolicy);
+                if (document is MappingNode root) extractor.FromDocument(root, kind, policyKind);
             }
             if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
 
             foreach (var problem in problems) findings.Add(ToFinding(problem));
             RunRules(subjects, findings);
             findings.Sort();
+            RemoveDuplicates(findings);
             return Report(source.Path, firstKind, findings);
         }
 
@@ -161,6 +165,25 @@ namespace Shipshape.Engine
                 foreach (var (rule, descriptor) in rules)
                     rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings));
             }
+        }
+
+        /// <summary>A YAML alias reuses nodes: the same finding at the same token is reported once.</summary>
+        private static void RemoveDuplicates(List<Finding> sorted)
+        {
+            int write = 0;
+            for (int read = 0; read < sorted.Count; read++)
+            {
+                if (write > 0 && sorted[write - 1].CompareTo(sorted[read]) == 0 && sorted[write - 1].Span.End == sorted[read].Span.End) continue;
+                sorted[write++] = sorted[read];
+            }
+            sorted.RemoveRange(write, sorted.Count - write);
+        }
+
+        /// <summary>The extensions a folder walk considers; other files are linted only when named explicitly.</summary>
+        public static bool HasCheckedExtension(string path)
+        {
+            string ext = Path.GetExtension(path).ToLowerInvariant();
+            return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template";
         }
 
         private Finding ToFinding(ParseProblem problem) => Create(problem.RuleId, problem.Span, problem.Detail);

@@ -35,6 +35,20 @@ namespace Shipshape.Policies
             }
         }
 
+        /// <summary>
+        /// YAML reads <c>- ecr: BatchGetImage</c> (a space after the colon) as a one-entry mapping, not as
+        /// the action string the author meant. Returns the text as written, or null for anything else.
+        /// </summary>
+        public static string? SplitYamlAction(Node item)
+        {
+            if (!(item is MappingNode map) || map.Entries.Count != 1 || map.IsUnknown) return null;
+            var entry = map.Entries[0];
+            if (entry.Key.Style != ScalarStyle.Plain) return null;
+            if (entry.Value is ScalarNode value && (value.Kind == ScalarKind.String || value.Kind == ScalarKind.Null) && value.Style == ScalarStyle.Plain)
+                return entry.Name + ": " + value.Value;
+            return null;
+        }
+
         /// <summary>The statement's <c>Effect</c> when known: "Allow", "Deny", something else, or null when unknown.</summary>
         public static string? Effect(MappingNode statement)
             => statement.Get("Effect") is ScalarNode s ? s.Value : null;

@@ -108,6 +108,14 @@ namespace Shipshape.Tests.Engine
         }
 
         [TestMethod]
+        public void Other_extensions_are_only_read_when_named()
+        {
+            var text = new SourceText("SOURCES.tsv", "path\tnotes\nx.json\tStatement: \"broken");
+            Assert.AreEqual("not a JSON or YAML file", Shared.Engine.LintText(text, explicitlyNamed: false).SkipReason);
+            Assert.AreEqual("LINT001", Shared.Engine.LintText(text, explicitlyNamed: true).Findings.Single().RuleId);
+        }
+
+        [TestMethod]
         public void Unrelated_valid_files_are_skipped_without_a_word()
         {
             var report = Shared.Engine.LintText(new SourceText(".github/workflows/ci.yml", "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n"), explicitlyNamed: false);
@@ -147,6 +155,8 @@ namespace Shipshape.Tests.Engine
         [DataRow("a.yaml", "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x, region: us-east-1}\n", DocumentKind.EksctlClusterConfig)]
         [DataRow("prod-task-definition.json", "{\"Statement\": []}", DocumentKind.EcsTaskDefinition)]
         [DataRow("a.json", "{\"Resources\": [\"not a template\"]}", DocumentKind.Unknown)]
+        [DataRow("web-task-definition.yaml", "Resources:\n  R:\n    Type: AWS::ECS::TaskDefinition\n", DocumentKind.CloudFormationTemplate)]
+        [DataRow("a.json", "{\"rules\": [{\"destinations\": [], \"repositoryFilters\": []}]}", DocumentKind.Unknown)]
         public void Kind_comes_from_the_file_name_first_then_content(string path, string text, DocumentKind kind)
             => Assert.AreEqual(kind, Shared.Engine.LintText(new SourceText(path, text), explicitlyNamed: false).Kind);
 
@@ -156,6 +166,8 @@ namespace Shipshape.Tests.Engine
         [DataRow("{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ecs-tasks.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}", PolicyKind.TrustPolicy)]
         [DataRow("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ecr:GetAuthorizationToken\", \"Resource\": \"*\"}]}", PolicyKind.IdentityPolicy)]
         [DataRow("{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": [\"s3:GetObject\", \"ecr:BatchGetImage\"]}]}", PolicyKind.ResourcePolicy)]
+        [DataRow("{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"1\"}, \"Action\": [\"ecr:CreateRepository\", \"ecr:ReplicateImage\"], \"Resource\": \"*\"}]}", PolicyKind.EcrRegistryPolicy)]
+        [DataRow("{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"*\"}]}", PolicyKind.ResourcePolicy)]
         public void Policy_sub_kinds_come_from_content(string json, PolicyKind kind)
         {
             var root = (Shipshape.Model.MappingNode)JsonParser.Parse(new SourceText("p.json", json)).Documents[0];

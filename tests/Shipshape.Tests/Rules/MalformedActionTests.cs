@@ -90,5 +90,27 @@ namespace Shipshape.Tests.Rules
                             Resource: "*"
                 """, "IAM006");
         }
+    
+        [TestMethod]
+        public void A_space_after_the_colon_in_YAML_is_caught_although_YAML_reads_a_mapping()
+        {
+            Markup.Verify("template.yaml", """
+                Resources:
+                  Repo:
+                    Type: AWS::ECR::Repository
+                    Properties:
+                      RepositoryPolicyText:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Principal: {AWS: "444455556666"}
+                            Action:
+                              - ecr:GetDownloadUrlForLayer
+                              - {|IAM006:ecr: BatchGetImage|}
+                """, "IAM006", "IAM001");
+            var report = Shared.Engine.LintText(new Shipshape.Text.SourceText("t.yaml", "Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action:\n              - ecr: BatchGetImage\n            Resource: '*'\n"));
+            Assert.AreEqual("Action 'ecr: BatchGetImage' is malformed: YAML reads the space after ':' as a key and a value; write ecr:BatchGetImage.",
+                System.Linq.Enumerable.Single(report.Findings, f => f.RuleId == "IAM006").Message);
+        }
     }
 }

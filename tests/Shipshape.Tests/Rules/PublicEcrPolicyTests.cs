@@ -102,5 +102,45 @@ namespace Shipshape.Tests.Rules
                       PolicyText: '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": {|ECR001:"*"|}}, "Action": "ecr:ReplicateImage", "Resource": "*"}]}'
                 """, "ECR001");
         }
+    
+        [TestMethod]
+        public void Allow_with_NotPrincipal_lets_everyone_else_in()
+        {
+            Markup.Verify("repository-policy.json", """
+                {"Statement": [{"Effect": "Allow", {|ECR001:"NotPrincipal"|}: {"AWS": "arn:aws:iam::444455556666:role/x"}, "Action": "ecr:BatchGetImage"},
+                               {"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::444455556666:role/x"}, "Action": "ecr:*"}]}
+                """, "ECR001");
+        }
+
+        [TestMethod]
+        public void A_policy_with_star_actions_and_ecr_actions_is_still_an_ECR_policy()
+        {
+            Markup.Verify("ecr-policy.json", """
+                {"Statement": [{"Effect": "Allow", "Principal": {|ECR001:"*"|}, "Action": ["ecr:BatchGetImage", "*"]}]}
+                """, "ECR001");
+        }
+
+        [TestMethod]
+        public void A_statement_reused_through_a_YAML_alias_is_reported_once()
+        {
+            Markup.Verify("template.yaml", """
+                Resources:
+                  A:
+                    Type: AWS::ECR::Repository
+                    Properties:
+                      RepositoryPolicyText:
+                        Statement:
+                          - &open
+                            Effect: Allow
+                            Principal: {|ECR001:"*"|}
+                            Action: ecr:BatchGetImage
+                  B:
+                    Type: AWS::ECR::Repository
+                    Properties:
+                      RepositoryPolicyText:
+                        Statement:
+                          - *open
+                """, "ECR001");
+        }
     }
 }

@@ -26,10 +26,12 @@ namespace Shipshape.Rules.Ecr
             foreach (var statement in PolicyReader.Statements(policy.Root))
             {
                 if (PolicyReader.Effect(statement) != "Allow") continue;
-                ScalarNode? wildcard = WildcardPrincipal(statement.Get("Principal"));
-                if (wildcard == null) continue;
+                // "Allow" with NotPrincipal grants everyone but the listed principals.
+                var notPrincipal = statement.GetEntry("NotPrincipal");
+                Node? everyone = notPrincipal != null && !notPrincipal.Value.IsUnknown ? notPrincipal.Key : WildcardPrincipal(statement.Get("Principal"));
+                if (everyone == null) continue;
                 if (IsNarrowed(statement.Get("Condition"))) continue;
-                context.Report(wildcard, PolicyReader.Describe(statement), subject);
+                context.Report(everyone, PolicyReader.Describe(statement), subject);
             }
         }
 

@@ -15,8 +15,17 @@ namespace Shipshape.Rules.Iam
         {
             foreach (var statement in PolicyReader.Statements(policy.Root))
             {
-                foreach (var action in PolicyReader.Strings(statement.Get("Action"))) CheckAction(action, context);
-                foreach (var action in PolicyReader.Strings(statement.Get("NotAction"))) CheckAction(action, context);
+                foreach (var element in new[] { statement.Get("Action"), statement.Get("NotAction") })
+                {
+                    foreach (var action in PolicyReader.Strings(element)) CheckAction(action, context);
+                    if (!(element is SequenceNode list)) continue;
+                    foreach (var item in list.Items)
+                    {
+                        string? split = PolicyReader.SplitYamlAction(item);
+                        if (split != null)
+                            context.Report(item, split, "YAML reads the space after ':' as a key and a value; write " + split.Replace(": ", ":").TrimEnd());
+                    }
+                }
             }
         }
 

@@ -120,7 +120,7 @@ namespace Shipshape.Rules.Iam
             }
             if (list.Items.Count == 0) context.Report(list, "'" + entry.Name + "' is an empty list");
             foreach (var item in list.Items)
-                if (!item.IsUnknown && !(item is ScalarNode si && si.IsString))
+                if (!item.IsUnknown && !(item is ScalarNode si && si.IsString) && PolicyReader.SplitYamlAction(item) == null)
                     context.Report(item, "each entry of '" + entry.Name + "' must be a string");
         }
 
