@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Shipshape.Catalogue;
@@ -100,7 +99,7 @@ namespace Shipshape.Cli.Output
         {
             var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < report.Catalogue.Rules.Count; i++) ruleIndex[report.Catalogue.Rules[i].Id] = i;
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            var fingerprints = new LineFingerprints();
 
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
@@ -128,27 +127,11 @@ namespace Shipshape.Cli.Output
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WriteStartObject("partialFingerprints");
-                json.WriteString("primaryLocationLineHash", LineHash(finding, occurrences));
+                json.WriteString("primaryLocationLineHash", fingerprints.Next(finding));
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-        }
-
-        /// <summary>
-        /// GitHub's form <c>hash:occurrence</c>: the hash covers rule, path and the trimmed line text (not
-        /// the line number, so edits above do not move it); the 1-based occurrence tells apart equal lines.
-        /// </summary>
-        internal static string LineHash(Finding finding, Dictionary<string, int> occurrences)
-        {
-            string key = finding.RuleId + "\n" + finding.Path + "\n" + finding.Span.Source.GetLineText(finding.Start.Line).Trim();
-            occurrences.TryGetValue(key, out int seen);
-            occurrences[key] = ++seen;
-            using var sha = SHA256.Create();
-            byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-            var hex = new StringBuilder(16);
-            for (int i = 0; i < 8; i++) hex.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-            return hex + ":" + seen.ToString(CultureInfo.InvariantCulture);
         }
 
         private static void WriteMessage(Utf8JsonWriter json, string name, string text)

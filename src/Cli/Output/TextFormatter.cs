@@ -32,6 +32,7 @@ namespace Shipshape.Cli.Output
 
         public void Write(CheckReport report, TextWriter writer)
         {
+            var lastLine = new LastLine();
             foreach (var finding in report.Findings)
             {
                 writer.Write(Paint(Bold, finding.Path + ":" + finding.Start.Line + ":" + finding.Start.Column + ":"));
@@ -41,13 +42,13 @@ namespace Shipshape.Cli.Output
                 writer.Write(Paint(Bold, finding.RuleId + ":"));
                 writer.Write(' ');
                 writer.WriteLine(finding.Message);
-                WriteSnippet(finding, writer);
+                lastLine.MoveTo(finding);
+                WriteSnippet(finding, lastLine.Text, writer);
             }
         }
 
-        private void WriteSnippet(Finding finding, TextWriter writer)
+        private void WriteSnippet(Finding finding, string line, TextWriter writer)
         {
-            string line = finding.Span.Source.GetLineText(finding.Start.Line);
             if (line.Length == 0) return;
 
             int start = Math.Min(finding.Start.Column - 1, line.Length);

@@ -92,7 +92,7 @@ namespace Shipshape.Engine
         }
 
         /// <summary>Relative to the base directory with forward slashes when under it, else the full path.</summary>
-        public string DisplayPath(string fullPath)
+        private string DisplayPath(string fullPath)
         {
             string relative = RelativeTo(_baseDirectory, fullPath) ?? fullPath;
             return relative.Replace(Path.DirectorySeparatorChar, '/');
