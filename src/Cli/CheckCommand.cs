@@ -79,7 +79,7 @@ namespace Shipshape.Cli
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                _error.WriteLine("shipshape: cannot write " + options.OutputPath + ": " + ex.Message);
+                _error.WriteLine("shipshape: cannot write " + (options.OutputPath ?? "to stdout") + ": " + ex.Message);
                 return ExitCodes.UsageOrInternalError;
             }
             _error.WriteLine(SummaryLine.Format(report));
