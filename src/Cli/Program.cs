@@ -1,7 +1,109 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Shipshape.Catalogue;
+
 namespace Shipshape.Cli
 {
     public static class Program
     {
-        public static int Main(string[] args) => 0;
+        public static int Main(string[] args)
+        {
+            ParseResult parsed = BuildCommandLine().Parse(args);
+            // System.CommandLine exits 1 on a bad command line; 1 means "findings" here, so usage errors get 2.
+            if (parsed.Action is ParseErrorAction)
+            {
+                foreach (var error in parsed.Errors) Console.Error.WriteLine("shipshape: " + error.Message);
+                Console.Error.WriteLine("Run 'shipshape --help' for usage.");
+                return ExitCodes.UsageOrInternalError;
+            }
+            try
+            {
+                return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine("shipshape: internal error: " + ex);
+                return ExitCodes.UsageOrInternalError;
+            }
+        }
+
+        private static RootCommand BuildCommandLine()
+        {
+            var root = new RootCommand("Shipshape: a static checker for AWS container infrastructure (ECR, ECS, EKS, IAM policies, CloudFormation).");
+            root.Subcommands.Add(BuildCheck());
+            root.Subcommands.Add(BuildRules());
+            root.Subcommands.Add(BuildExplain());
+            return root;
+        }
+
+        private static Command BuildCheck()
+        {
+            var paths = new Argument<string[]>("path")
+            {
+                Description = "Files or folders to check (default: the current folder). Files named here are always checked.",
+                Arity = ArgumentArity.ZeroOrMore,
+            };
+            var exclude = new Option<string[]>("--exclude")
+            {
+                Description = "Skip paths matching this glob (**, *, ?; relative to the current folder). Repeatable.",
+                HelpName = "glob",
+            };
+            var format = new Option<string>("--format", "-f")
+            {
+                Description = "Output format.",
+                DefaultValueFactory = _ => "text",
+            };
+            format.AcceptOnlyFromAmong(CheckCommand.Formats);
+            var output = new Option<string?>("--output", "-o")
+            {
+                Description = "Write findings to this file instead of stdout.",
+                HelpName = "file",
+            };
+            var failLevel = new Option<string>("--fail-level")
+            {
+                Description = "Exit with 1 when a finding is at or above this severity.",
+                DefaultValueFactory = _ => "error",
+            };
+            failLevel.AcceptOnlyFromAmong(CheckCommand.FailLevels);
+
+            var check = new Command("check", "Check files and folders for problems.") { paths, exclude, format, output, failLevel };
+            check.SetAction(result => new CheckCommand(Console.Error).Run(new CheckOptions(
+                result.GetValue(paths) ?? Array.Empty<string>(),
+                result.GetValue(exclude) ?? Array.Empty<string>(),
+                result.GetValue(format) ?? "text",
+                result.GetValue(output),
+                result.GetValue(failLevel) ?? "error")));
+            return check;
+        }
+
+        private static Command BuildRules()
+        {
+            var format = new Option<string>("--format", "-f")
+            {
+                Description = "Output format.",
+                DefaultValueFactory = _ => "text",
+            };
+            format.AcceptOnlyFromAmong(RulesCommand.Formats);
+            var rules = new Command("rules", "List the rules.") { format };
+            rules.SetAction(result =>
+            {
+                using var stdout = ConsoleStreams.OpenStandardOutput();
+                return new RulesCommand(RuleCatalogue.Embedded).Run(result.GetValue(format) ?? "text", stdout);
+            });
+            return rules;
+        }
+
+        private static Command BuildExplain()
+        {
+            var id = new Argument<string>("id") { Description = "A rule ID, e.g. ECR001." };
+            var explain = new Command("explain", "Show a rule's documentation and examples.") { id };
+            explain.SetAction(result =>
+            {
+                using var stdout = ConsoleStreams.OpenStandardOutput();
+                return new ExplainCommand(RuleCatalogue.Embedded).Run(result.GetValue(id) ?? string.Empty, stdout, Console.Error);
+            });
+            return explain;
+        }
     }
 }
