@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Shipshape.Detection;
+using Shipshape.Engine;
+using Shipshape.Findings;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Samples
+{
+    /// <summary>
+    /// Lints samples/ the way <c>shipshape check samples</c> walks it (files found in a folder, not named
+    /// one by one) and pins the exact findings expected today: a regression or a new false positive fails.
+    /// When a new rule starts reporting on the samples (the plaintext DB_PASSWORD, the partial EKS logging…),
+    /// add its findings to <see cref="ExpectedFindings"/>.
+    /// </summary>
+    [TestClass]
+    public sealed class SamplesTests
+    {
+        private static readonly Lazy<IReadOnlyList<FileReport>> Reports = new Lazy<IReadOnlyList<FileReport>>(LintSamples);
+
+        /// <summary>Every file of samples/ and what the engine makes of it: a kind, or null when it is skipped quietly.</summary>
+        private static readonly Dictionary<string, DocumentKind?> ExpectedKinds = new Dictionary<string, DocumentKind?>(StringComparer.Ordinal)
+        {
+            ["samples/.github/workflows/deploy.yml"] = null,
+            ["samples/README.md"] = null,
+            ["samples/ecr/lifecycle-policy.json"] = DocumentKind.EcrLifecyclePolicy,
+            ["samples/ecr/registry-policy.json"] = DocumentKind.PolicyDocument,
+            ["samples/ecr/repository-policy.json"] = DocumentKind.PolicyDocument,
+            ["samples/ecs/web-task-definition.json"] = DocumentKind.EcsTaskDefinition,
+            ["samples/eks/cluster.yaml"] = DocumentKind.EksctlClusterConfig,
+            ["samples/infra/app-stack.yaml"] = DocumentKind.CloudFormationTemplate,
+            ["samples/infra/cdk.out/AppStack.template.json"] = DocumentKind.CloudFormationTemplate,
+        };
+
+        /// <summary>Rule, file, 1-based line and column of the start, and the exact text the finding's span covers.</summary>
+        private static readonly (string Rule, string File, int Line, int Column, string SpanText)[] ExpectedFindings =
+        {
+            // The cross-account pull policy pasted from chat: spaces inside the account ARN and the actions.
+            ("IAM008", "samples/ecr/repository-policy.json", 8, 16, "\"arn:aws: iam:: 444455556666:root\""),
+            ("IAM006", "samples/ecr/repository-policy.json", 12, 9, "\"ecr: BatchGet Image\""),
+            ("IAM006", "samples/ecr/repository-policy.json", 27, 9, "\"ecr: Put Image\""),
+
+            // Principal "*" without a condition in the RepositoryPolicyText block scalar ('|').
+            // KNOWN ENGINE BUG: the finding should be on the "*" at 87:28 with span text "\"*\"". Because the
+            // block scalar keeps its final line break (clip chomping) while YamlParser trims the scalar's span,
+            // ScalarSourceMap.Build cannot align the value and EmbeddedJson maps every character to the '|'
+            // indicator: an empty span at 80:29. See PublicPrincipalInBlockScalarIsReportedOnTheStar.
+            ("ECR001", "samples/infra/app-stack.yaml", 80, 29, ""),
+
+            // The CDK synth: the staging promoter's account ID lost a digit.
+            ("IAM008", "samples/infra/cdk.out/AppStack.template.json", 52, 16, "\"arn:aws:iam::77778888999:role/staging-image-promoter\""),
+        };
+
+        [TestMethod]
+        public void EveryFileOfSamplesIsCheckedAsItsKindOrSkippedQuietly()
+        {
+            var actual = Reports.Value.ToDictionary(r => r.Path, r => r.Checked ? r.Kind : (DocumentKind?)null, StringComparer.Ordinal);
+            var problems = new List<string>();
+            foreach (var path in ExpectedKinds.Keys.Union(actual.Keys).OrderBy(p => p, StringComparer.Ordinal))
+            {
+                bool isExpected = ExpectedKinds.TryGetValue(path, out var expected);
+                bool isActual = actual.TryGetValue(path, out var kind);
+                if (!isExpected) problems.Add(path + ": a new file in samples/ (add it to ExpectedKinds and ExpectedFindings)");
+                else if (!isActual) problems.Add(path + ": expected in samples/ but not found");
+                else if (expected != kind) problems.Add(path + ": expected " + Describe(expected) + ", got " + Describe(kind));
+            }
+            Assert.IsEmpty(problems, string.Join(Environment.NewLine, problems));
+
+            foreach (var skipped in Reports.Value.Where(r => !r.Checked))
+                Assert.IsEmpty(skipped.Findings, skipped.Path + " is skipped but has findings");
+        }
+
+        [TestMethod]
+        public void SamplesYieldExactlyTheExpectedFindings()
+        {
+            var actual = Reports.Value.SelectMany(r => r.Findings).Select(Format).OrderBy(s => s, StringComparer.Ordinal).ToList();
+            var expected = ExpectedFindings.Select(e => Format(e.Rule, e.File, e.Line, e.Column, e.SpanText)).OrderBy(s => s, StringComparer.Ordinal).ToList();
+            var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
+            var unexpected = actual.Except(expected, StringComparer.Ordinal).ToList();
+            Assert.IsTrue(missing.Count == 0 && unexpected.Count == 0,
+                "Missing findings:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", missing) + Environment.NewLine
+                + "Unexpected findings:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", unexpected));
+            Assert.HasCount(expected.Count, actual, "the same finding was reported more than once");
+        }
+
+        [TestMethod]
+        public void SampleFindingsAreErrorsThatNameTheOffendingValue()
+        {
+            foreach (var finding in Reports.Value.SelectMany(r => r.Findings))
+            {
+                Assert.AreEqual(Severity.Error, finding.Severity, finding.ToString());
+                Assert.AreEqual(finding.Path, finding.Span.Source.Path, finding.ToString());
+            }
+            var messages = Reports.Value.SelectMany(r => r.Findings).Select(f => f.RuleId + " " + f.Message).ToList();
+            CollectionAssert.Contains(messages, "IAM008 Principal 'arn:aws: iam:: 444455556666:root' is malformed: it contains whitespace.");
+            CollectionAssert.Contains(messages, "IAM006 Action 'ecr: BatchGet Image' is malformed: it contains whitespace.");
+            CollectionAssert.Contains(messages, "IAM006 Action 'ecr: Put Image' is malformed: it contains whitespace.");
+            CollectionAssert.Contains(messages, "IAM008 Principal 'arn:aws:iam::77778888999:role/staging-image-promoter' is malformed: the account ID '77778888999' is not 12 digits.");
+            Assert.IsTrue(messages.Any(m => m.StartsWith("ECR001 Statement 'PartnerPilotPull' allows any principal ('*')", StringComparison.Ordinal)), string.Join(Environment.NewLine, messages));
+        }
+
+        [TestMethod]
+        [Ignore("Engine bug: a finding inside JSON held in a '|' or '>' block scalar (clip/keep chomping) lands on the indicator with an empty span; see ExpectedFindings.")]
+        public void PublicPrincipalInBlockScalarIsReportedOnTheStar()
+        {
+            var finding = Reports.Value.Single(r => r.Path == "samples/infra/app-stack.yaml").Findings.Single(f => f.RuleId == "ECR001");
+            Assert.AreEqual("87:28", finding.Start.ToString());
+            Assert.AreEqual("\"*\"", finding.Span.Text);
+        }
+
+        private static IReadOnlyList<FileReport> LintSamples()
+        {
+            string root = RepositoryRoot.Path;
+            string samples = RepositoryRoot.Combine("samples");
+            Assert.IsTrue(Directory.Exists(samples), samples + " is missing");
+            var engine = new LintEngine();
+            return Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories)
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(full => engine.LintFile(full, Path.GetRelativePath(root, full).Replace('\\', '/'), explicitlyNamed: false))
+                .ToList();
+        }
+
+        private static string Format(Finding f) => Format(f.RuleId, f.Path, f.Start.Line, f.Start.Column, f.Span.Text);
+
+        private static string Format(string rule, string file, int line, int column, string spanText)
+            => rule + " " + file + ":" + line + ":" + column + " «" + spanText + "»";
+
+        private static string Describe(DocumentKind? kind) => kind == null ? "skipped" : kind.Value.ToName();
+    }
+}
