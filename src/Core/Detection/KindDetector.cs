@@ -40,14 +40,14 @@ namespace Shipshape.Detection
         }
 
         /// <summary>
-        /// The kind of a document: the file name's kind, unless the content is unmistakably something else
-        /// (a template named <c>web-task-definition.yaml</c> is still a template).
+        /// The kind of a document. Content that is unmistakable wins (a template named
+        /// <c>web-task-definition.yaml</c> is still a template); the file name decides when the content is
+        /// ambiguous or incomplete (a half-written lifecycle policy) and names the policy sub-kind.
         /// </summary>
         public static DocumentKind Resolve(DocumentKind namedKind, Node root)
         {
-            if (namedKind == DocumentKind.Unknown) return FromContent(root);
             DocumentKind content = FromContent(root);
-            return content == DocumentKind.CloudFormationTemplate || content == DocumentKind.EksctlClusterConfig ? content : namedKind;
+            return content != DocumentKind.Unknown ? content : namedKind;
         }
 
         /// <summary>The kind of a parsed document by its content.</summary>

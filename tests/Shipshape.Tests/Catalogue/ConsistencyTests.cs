@@ -7,6 +7,7 @@ using Shipshape.Catalogue;
 using Shipshape.Parsing;
 using Shipshape.Rules;
 using Shipshape.Tests.Infrastructure;
+using Shipshape.Tests.Support;
 
 namespace Shipshape.Tests.Catalogue
 {
@@ -23,9 +24,9 @@ namespace Shipshape.Tests.Catalogue
         [TestMethod]
         public void Every_rules_file_is_embedded_and_named_for_its_id()
         {
-            var files = Directory.GetFiles(Path.Combine(RepoRoot.Path, "rules"), "*.yaml").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "rules"), "*.yaml").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             CollectionAssert.AreEqual(files, Catalogue.Rules.Select(r => r.Id).ToArray());
-            foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "rules"), "*.yaml"))
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "rules"), "*.yaml"))
                 Assert.AreEqual(Path.GetFileNameWithoutExtension(file), RuleCatalogue.Read(file, File.ReadAllText(file)).Id);
         }
 
@@ -58,7 +59,7 @@ namespace Shipshape.Tests.Catalogue
         [TestMethod]
         public void Rule_pages_are_generated_and_none_is_orphaned()
         {
-            string folder = Path.Combine(RepoRoot.Path, "docs", "rules");
+            string folder = Path.Combine(RepositoryRoot.Path, "docs", "rules");
             Directory.CreateDirectory(folder);
             foreach (var rule in Catalogue.Rules)
             {
@@ -75,7 +76,7 @@ namespace Shipshape.Tests.Catalogue
         [TestMethod]
         public void Readme_rules_table_is_generated()
         {
-            string path = Path.Combine(RepoRoot.Path, "README.md");
+            string path = Path.Combine(RepositoryRoot.Path, "README.md");
             string readme = File.ReadAllText(path).Replace("\r\n", "\n");
             string expected = CatalogueDocs.UpdateReadme(readme, Catalogue);
             if (Write)

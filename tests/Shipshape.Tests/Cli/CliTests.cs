@@ -253,7 +253,7 @@ namespace Shipshape.Tests.Cli
         [TestMethod]
         public async Task SarifOutputIsValidAgainstTheSchema()
         {
-            string schemaPath = Path.Combine(RepositoryRoot(), "..", "shared", "reference", "schemas", "sarif-schema-2.1.0.json");
+            string schemaPath = Path.Combine(Support.RepositoryRoot.Path, "..", "shared", "reference", "schemas", "sarif-schema-2.1.0.json");
             if (!File.Exists(schemaPath))
             {
                 Assert.Inconclusive("../shared not present");
@@ -305,14 +305,6 @@ namespace Shipshape.Tests.Cli
             foreach (string part in new[] { "\nSummary\n", "\nWhy it matters\n", "\nHow to fix\n", "Help: https://", "Non-compliant: Anyone can pull (repository-policy.json)", "\"Principal\": \"*\"," })
                 Assert.Contains(part, run.Stdout);
             Assert.DoesNotContain("{|", run.Stdout);
-        }
-
-        /// <summary>The folder holding Lint.sln, found by walking up from the test assembly.</summary>
-        private static string RepositoryRoot()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
-                if (File.Exists(Path.Combine(folder.FullName, "Lint.sln"))) return folder.FullName;
-            throw new InvalidOperationException("Lint.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

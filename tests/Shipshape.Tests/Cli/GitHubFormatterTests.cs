@@ -14,7 +14,7 @@ namespace Shipshape.Tests.Cli
             string output = Reports.Render(new GitHubFormatter(), report);
 
             Assert.AreEqual(
-                "::error file=repository-policy.json,line=6,col=20,endLine=6,endColumn=23,title=ECR001::The statement at line 4 allows any principal ('*') to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
+                "::error file=repository-policy.json,line=6,col=20,endLine=6,endColumn=23,title=ECR001::The statement at line 4 allows any principal, anonymous callers included, to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
                 "::error file=repository-policy.json,line=7,col=17,endLine=7,endColumn=33,title=IAM006::Action 'ecr: Put Image' is malformed: it contains whitespace.\n",
                 output);
         }

@@ -14,7 +14,7 @@ namespace Shipshape.Tests.Cli
             string output = Reports.Render(new MsBuildFormatter(), report);
 
             Assert.AreEqual(
-                "repository-policy.json(6,20,6,23): error ECR001: The statement at line 4 allows any principal ('*') to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
+                "repository-policy.json(6,20,6,23): error ECR001: The statement at line 4 allows any principal, anonymous callers included, to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
                 "repository-policy.json(7,17,7,33): error IAM006: Action 'ecr: Put Image' is malformed: it contains whitespace.\n" +
                 "sub/repository-policy.json(3,3,3,4): error LINT001: Invalid JSON: unexpected '\"'; ',' or '}' was expected after a property value\n",
                 output);

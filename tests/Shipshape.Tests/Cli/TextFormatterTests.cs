@@ -14,7 +14,7 @@ namespace Shipshape.Tests.Cli
             string output = Reports.Render(new TextFormatter(color: false), report);
 
             Assert.AreEqual(
-                "repository-policy.json:6:20: error ECR001: The statement at line 4 allows any principal ('*') to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
+                "repository-policy.json:6:20: error ECR001: The statement at line 4 allows any principal, anonymous callers included, to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
                 "      \"Principal\": \"*\",\n" +
                 "                   ^~~\n" +
                 "repository-policy.json:7:17: error IAM006: Action 'ecr: Put Image' is malformed: it contains whitespace.\n" +
@@ -35,7 +35,7 @@ namespace Shipshape.Tests.Cli
             string output = Reports.Render(new TextFormatter(color: false), report);
 
             Assert.AreEqual(
-                "repository-policy.json:3:49: error ECR001: The statement at line 3 allows any principal ('*') to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
+                "repository-policy.json:3:49: error ECR001: The statement at line 3 allows any principal, anonymous callers included, to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.\n" +
                 "\t\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"ecr:BatchGetImage\"}]\n" +
                 "\t" + new string(' ', 47) + "^~~\n",
                 output);

@@ -153,11 +153,12 @@ namespace Shipshape.Tests.Engine
         [DataRow("a.json", "{\"rules\": [{\"rulePriority\": 1, \"selection\": {}}]}", DocumentKind.EcrLifecyclePolicy)]
         [DataRow("a.json", "{\"scanType\": \"ENHANCED\", \"rules\": [{\"scanFrequency\": \"SCAN_ON_PUSH\"}]}", DocumentKind.EcrRegistryScanningConfiguration)]
         [DataRow("a.yaml", "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x, region: us-east-1}\n", DocumentKind.EksctlClusterConfig)]
-        [DataRow("prod-task-definition.json", "{\"Statement\": []}", DocumentKind.EcsTaskDefinition)]
+        [DataRow("prod-task-definition.json", "{\"Statement\": []}", DocumentKind.PolicyDocument)]
+        [DataRow("prod-task-definition.json", "{\"family\": \"web\"}", DocumentKind.EcsTaskDefinition)]
         [DataRow("a.json", "{\"Resources\": [\"not a template\"]}", DocumentKind.Unknown)]
         [DataRow("web-task-definition.yaml", "Resources:\n  R:\n    Type: AWS::ECS::TaskDefinition\n", DocumentKind.CloudFormationTemplate)]
         [DataRow("a.json", "{\"rules\": [{\"destinations\": [], \"repositoryFilters\": []}]}", DocumentKind.Unknown)]
-        public void Kind_comes_from_the_file_name_first_then_content(string path, string text, DocumentKind kind)
+        public void Kind_comes_from_unmistakable_content_then_the_file_name(string path, string text, DocumentKind kind)
             => Assert.AreEqual(kind, Shared.Engine.LintText(new SourceText(path, text), explicitlyNamed: false).Kind);
 
         [TestMethod]

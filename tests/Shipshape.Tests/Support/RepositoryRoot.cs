@@ -11,8 +11,18 @@ namespace Shipshape.Tests.Support
         public static string Path => Root.Value;
 
         /// <summary>A path below the repository root, from '/'-separated parts.</summary>
-        public static string Combine(string relative)
-            => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relative.Replace('/', System.IO.Path.DirectorySeparatorChar)));
+        public static string Combine(params string[] parts)
+            => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, System.IO.Path.Combine(parts).Replace('/', System.IO.Path.DirectorySeparatorChar)));
+
+        /// <summary>../shared next to the repository: present in CI and on developers' machines, absent in a user's clone.</summary>
+        public static string? Shared
+        {
+            get
+            {
+                string path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared"));
+                return Directory.Exists(path) ? path : null;
+            }
+        }
 
         private static string Find()
         {

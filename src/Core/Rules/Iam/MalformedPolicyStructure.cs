@@ -33,7 +33,6 @@ namespace Shipshape.Rules.Iam
             if (statement.Value.IsUnknown) return;
             if (statement.Value is SequenceNode list)
             {
-                if (list.Items.Count == 0) context.Report(statement.Value, "'Statement' is an empty list");
                 foreach (var item in list.Items)
                 {
                     if (item is MappingNode m) { if (!m.IsUnknown) CheckStatement(m, policy, context); }
