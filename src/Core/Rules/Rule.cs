@@ -72,6 +72,13 @@ namespace Shipshape.Rules
             new Iam.MalformedAction(),
             new Iam.MalformedPrincipal(),
             new Ecr.PublicEcrPolicy(),
+            new Ecr.RepositoryNotEncryptedWithKms(),
+            new Ecr.RepositoryUsesAwsManagedKey(),
+            new Ecr.KmsKeyUnusableByEcr(),
+            new Ecr.ScanOnPushDisabled(),
+            new Ecr.MutableImageTags(),
+            new Ecr.NoLifecyclePolicy(),
+            new Ecr.InvalidRepositoryName(),
         };
     }
 }
