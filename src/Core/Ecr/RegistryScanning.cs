@@ -61,35 +61,36 @@ namespace Shipshape.Ecr
         {
             if (!(rule is MappingNode map)) return Coverage.NotCovered;
             if (map.IsUnknown) return Coverage.Unknown;
+            // A known rule scans when its frequency is SCAN_ON_PUSH or CONTINUOUS_SCAN; an unknown one may.
             var frequency = map.Get("ScanFrequency");
             if (frequency == null) return Coverage.NotCovered;
-            if (!frequency.IsUnknown)
-            {
-                string? value = CfnValue.Text(frequency);
-                if (value != "SCAN_ON_PUSH" && value != "CONTINUOUS_SCAN") return Coverage.NotCovered;
-            }
-            bool frequencyKnown = !frequency.IsUnknown;
+            bool scans = !frequency.IsUnknown;
+            if (scans && CfnValue.Text(frequency) != "SCAN_ON_PUSH" && CfnValue.Text(frequency) != "CONTINUOUS_SCAN") return Coverage.NotCovered;
             var filters = map.Get("RepositoryFilters");
             if (filters == null) return Coverage.NotCovered;
             if (!(filters is SequenceNode list)) return Coverage.Unknown;
             var result = Coverage.NotCovered;
             foreach (var item in list.Items)
-            {
-                if (!(item is MappingNode entry)) continue;
-                if (entry.IsUnknown) { result = Max(result, Coverage.Unknown); continue; }
-                var type = entry.Get("FilterType");
-                if (type != null && !type.IsUnknown && CfnValue.Text(type) != "WILDCARD") continue;
-                var filterNode = entry.Get("Filter");
-                if (filterNode == null) continue;
-                string? filter = filterNode.IsUnknown ? null : CfnValue.Text(filterNode);
-                if (filterNode.IsUnknown) { result = Max(result, Coverage.Unknown); continue; }
-                if (filter == null) continue;
-                bool matchesAnything = filter.Length > 0 && filter.Trim('*').Length == 0;
-                if (!matchesAnything && repositoryName == null) { result = Max(result, Coverage.Unknown); continue; }
-                if (matchesAnything || FilterMatches(filter, repositoryName!))
-                    result = Max(result, frequencyKnown && type != null && !type.IsUnknown ? Coverage.Covered : Coverage.Unknown);
-            }
+                result = Max(result, FilterCovers(item, repositoryName, scans));
             return result;
+        }
+
+        private static Coverage FilterCovers(Node item, string? repositoryName, bool ruleScans)
+        {
+            if (!(item is MappingNode entry)) return Coverage.NotCovered;
+            if (entry.IsUnknown) return Coverage.Unknown;
+            var type = entry.Get("FilterType");
+            if (type != null && !type.IsUnknown && CfnValue.Text(type) != "WILDCARD") return Coverage.NotCovered;
+            var filterNode = entry.Get("Filter");
+            if (filterNode == null) return Coverage.NotCovered;
+            if (filterNode.IsUnknown) return Coverage.Unknown;
+            string? filter = CfnValue.Text(filterNode);
+            if (filter == null || filter.Length == 0) return Coverage.NotCovered;
+            bool matchesEverything = filter.Trim('*').Length == 0;
+            if (!matchesEverything && repositoryName == null) return Coverage.Unknown;
+            if (!matchesEverything && !FilterMatches(filter, repositoryName!)) return Coverage.NotCovered;
+            // Matched: certain only when the rule's frequency and the filter's type are both known.
+            return ruleScans && type != null && !type.IsUnknown ? Coverage.Covered : Coverage.Unknown;
         }
 
         private static Coverage Max(Coverage a, Coverage b) => a > b ? a : b;
