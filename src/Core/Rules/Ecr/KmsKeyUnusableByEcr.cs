@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Shipshape.Ecr;
 using Shipshape.Model;
 
@@ -18,13 +20,15 @@ namespace Shipshape.Rules.Ecr
             var reference = settings.Get("KmsKey");
             var key = EcrKeyAccess.ResolveKey(repository.Template, reference);
             if (key == null || reference == null) return;
+            // Properties only known at deploy time (an intrinsic): the key policy cannot be read.
             if (key.Properties == null && key.Definition.Get("Properties") is Node given && !(given is ScalarNode)) return;
             var missing = EcrKeyAccess.MissingActions(key.Properties?.Get("KeyPolicy"));
             if (missing == null) return;
             context.Report(reference, RepositorySettings.Label(repository), key.LogicalId, Join(missing));
         }
 
-        private static string Join(System.Collections.Generic.IReadOnlyList<string> items)
-            => items.Count == 1 ? items[0] : string.Join(", ", System.Linq.Enumerable.Take(items, items.Count - 1)) + " and " + items[items.Count - 1];
+        /// <summary>"a", "a and b", "a, b and c".</summary>
+        private static string Join(IReadOnlyList<string> items)
+            => items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
     }
 }
