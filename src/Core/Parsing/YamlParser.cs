@@ -88,6 +88,9 @@ namespace Shipshape.Parsing
                             // YamlDotNet ends a flow collection before its closing bracket; include it.
                             char opener = start < _text.Length ? _text[ValueStart(start, end)] : '\0';
                             if (end < _text.Length && ((opener == '[' && _text[end] == ']') || (opener == '{' && _text[end] == '}'))) end++;
+                            // A block collection's end event comes after its trailing line break and comments' indentation.
+                            if (opener != '[' && opener != '{')
+                                while (end > start && char.IsWhiteSpace(_text[end - 1])) end--;
                             Node node = frame.IsMapping
                                 ? new MappingNode(new SourceSpan(_source, ValueStart(start, end), end), Merge(frame.Entries!))
                                 : (Node)new SequenceNode(new SourceSpan(_source, ValueStart(start, end), end), frame.Items!);

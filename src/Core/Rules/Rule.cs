@@ -85,6 +85,13 @@ namespace Shipshape.Rules
             new Ecr.ResourceInRepositoryPolicy(),
             new Ecr.ActionUnusableInRepositoryPolicy(),
             new Ecr.InvalidRegistryPolicyAction(),
+            new Ecr.RepositoryNotEncryptedWithKms(),
+            new Ecr.RepositoryUsesAwsManagedKey(),
+            new Ecr.KmsKeyUnusableByEcr(),
+            new Ecr.ScanOnPushDisabled(),
+            new Ecr.MutableImageTags(),
+            new Ecr.NoLifecyclePolicy(),
+            new Ecr.InvalidRepositoryName(),
         };
     }
 }
