@@ -72,6 +72,9 @@ namespace Shipshape.Rules
             new Iam.MalformedAction(),
             new Iam.MalformedPrincipal(),
             new Ecr.PublicEcrPolicy(),
+            new Ecr.MalformedLifecyclePolicy(),
+            new Ecr.DuplicateLifecycleRulePriority(),
+            new Ecr.AnyTagRuleNotLast(),
         };
     }
 }
