@@ -75,6 +75,8 @@ namespace Shipshape.Rules
             new Ecr.MalformedLifecyclePolicy(),
             new Ecr.DuplicateLifecycleRulePriority(),
             new Ecr.AnyTagRuleNotLast(),
+            new Ecr.MalformedScanningConfiguration(),
+            new Ecr.ScanFilterMatchesNoRepository(),
         };
     }
 }
