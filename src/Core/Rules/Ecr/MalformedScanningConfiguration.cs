@@ -35,6 +35,7 @@ namespace Shipshape.Rules.Ecr
             var scanTypeNode = Field(root, "scanType", cfn);
             string? scanType = null;
             bool scanTypeKnown = true;
+            bool scanTypeDefaulted = false;
             if (scanTypeNode == null)
             {
                 if (cfn)
@@ -46,6 +47,7 @@ namespace Shipshape.Rules.Ecr
                 else
                 {
                     scanType = "BASIC"; // the API's default
+                    scanTypeDefaulted = true;
                 }
             }
             else if (scanTypeNode.IsUnknown)
@@ -76,18 +78,18 @@ namespace Shipshape.Rules.Ecr
                 context.Report(rulesNode, "'" + names.Rules + "' must be a list of rules, each with '" + names.ScanFrequency + "' and '" + names.RepositoryFilters + "'");
                 return;
             }
-            for (int i = 0; i < rules.Items.Count; i++)
+            int known = 0; // an unknown item may be AWS::NoValue, so only known items count towards the limit
+            foreach (var item in rules.Items)
             {
-                var item = rules.Items[i];
                 if (item.IsUnknown) continue;
-                if (i == MaxRules)
+                if (known++ == MaxRules)
                     context.Report(item, "'" + names.Rules + "' has more than " + MaxRules + " rules; ECR allows one rule per scan frequency, at most " + MaxRules + ": merge the filters of rules with the same frequency");
-                if (item is MappingNode rule) CheckRule(rule, scanType, scanTypeKnown, cfn, names, context);
+                if (item is MappingNode rule) CheckRule(rule, scanType, scanTypeKnown, scanTypeDefaulted, cfn, names, context);
                 else context.Report(item, "each rule must be an object with '" + names.ScanFrequency + "' and '" + names.RepositoryFilters + "'");
             }
         }
 
-        private static void CheckRule(MappingNode rule, string? scanType, bool scanTypeKnown, bool cfn, Names names, RuleContext context)
+        private static void CheckRule(MappingNode rule, string? scanType, bool scanTypeKnown, bool scanTypeDefaulted, bool cfn, Names names, RuleContext context)
         {
             foreach (var (key, detail) in FieldNames.Unknown(rule, new[] { names.ScanFrequency, names.RepositoryFilters }, "a scanning rule",
                 name => name.Equals(names.Filter, StringComparison.OrdinalIgnoreCase) || name.Equals(names.FilterType, StringComparison.OrdinalIgnoreCase) ? "an entry of '" + names.RepositoryFilters + "'" : null))
@@ -111,7 +113,7 @@ namespace Shipshape.Rules.Ecr
                 else if (value == "CONTINUOUS_SCAN" && scanTypeKnown && scanType != "ENHANCED")
                 {
                     context.Report(frequency, "'" + names.ScanFrequency + "' CONTINUOUS_SCAN needs enhanced scanning, but '" + names.ScanType + "' is "
-                        + (scanType == null ? "absent (so BASIC)" : "BASIC") + "; set " + names.ScanType + " to ENHANCED or use SCAN_ON_PUSH");
+                        + (scanTypeDefaulted ? "absent (so BASIC)" : "BASIC") + "; set " + names.ScanType + " to ENHANCED or use SCAN_ON_PUSH");
                 }
                 else if (value == "MANUAL" && scanType == "ENHANCED")
                 {
@@ -132,11 +134,11 @@ namespace Shipshape.Rules.Ecr
                 context.Report(filtersNode, "'" + names.RepositoryFilters + "' must be a list of {" + names.Filter + ", " + names.FilterType + "} objects");
                 return;
             }
-            for (int i = 0; i < filters.Items.Count; i++)
+            int known = 0;
+            foreach (var item in filters.Items)
             {
-                var item = filters.Items[i];
                 if (item.IsUnknown) continue;
-                if (i == MaxFilters)
+                if (known++ == MaxFilters)
                     context.Report(item, "'" + names.RepositoryFilters + "' has more than " + MaxFilters.ToString(CultureInfo.InvariantCulture) + " filters, the most ECR allows; use wildcards to cover several repositories with one filter");
                 if (item is MappingNode filter) CheckFilter(filter, cfn, names, context);
                 else context.Report(item, "each repository filter must be an object with '" + names.Filter + "' and '" + names.FilterType + "'");
