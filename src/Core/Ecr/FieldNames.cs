@@ -4,7 +4,7 @@ using Shipshape.Model;
 
 namespace Shipshape.Ecr
 {
-    /// <summary>Checks the keys of a mapping against the fields a grammar allows there (names are case-sensitive).</summary>
+    /// <summary>Checks the keys and enum values of a mapping against what a grammar allows there (names and values are case-sensitive).</summary>
     public static class FieldNames
     {
         /// <summary>
@@ -35,6 +35,13 @@ namespace Shipshape.Ecr
             foreach (var entry in map.Entries)
                 if (string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
+        }
+
+        /// <summary>" (values are case-sensitive: write 'X')" when <paramref name="value"/> is an allowed value in other letter case; empty otherwise.</summary>
+        public static string CaseHint(string? value, IReadOnlyList<string> allowed)
+        {
+            string? spelled = value == null ? null : Find(allowed, value, StringComparison.OrdinalIgnoreCase);
+            return spelled == null ? string.Empty : " (values are case-sensitive: write '" + spelled + "')";
         }
 
         private static bool Contains(IReadOnlyList<string> names, string name, StringComparison comparison) => Find(names, name, comparison) != null;

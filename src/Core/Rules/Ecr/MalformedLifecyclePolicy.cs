@@ -204,7 +204,7 @@ namespace Shipshape.Rules.Ecr
             string? value = LifecyclePolicyReader.Text(storage);
             if (value == null || !Contains(StorageClasses, value))
             {
-                context.Report(storage, "'storageClass' must be one of " + Quote(StorageClasses) + HintCase(value, StorageClasses));
+                context.Report(storage, "'storageClass' must be one of " + Quote(StorageClasses) + FieldNames.CaseHint(value, StorageClasses));
                 return;
             }
             if (countType == "sinceImageTransitioned" && value != "archive")
@@ -264,7 +264,7 @@ namespace Shipshape.Rules.Ecr
             if (node.IsUnknown) return null;
             string? value = LifecyclePolicyReader.Text(node);
             if (value != null && Contains(allowed, value)) return value;
-            context.Report(node, "'" + field + "' must be one of " + Quote(allowed) + HintCase(value, allowed));
+            context.Report(node, "'" + field + "' must be one of " + Quote(allowed) + FieldNames.CaseHint(value, allowed));
             return null;
         }
 
@@ -275,13 +275,6 @@ namespace Shipshape.Rules.Ecr
             return null;
         }
 
-        private static string HintCase(string? value, string[] allowed)
-        {
-            if (value == null) return string.Empty;
-            foreach (var a in allowed)
-                if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) return " (values are case-sensitive: write '" + a + "')";
-            return string.Empty;
-        }
 
         private static string Quote(IEnumerable<string> values) => "'" + string.Join("', '", values) + "'";
 

@@ -59,7 +59,7 @@ namespace Shipshape.Rules.Ecr
                 scanType = LifecyclePolicyReader.Text(scanTypeNode);
                 if (scanType == null || Array.IndexOf(ScanTypes, scanType) < 0)
                 {
-                    context.Report(scanTypeNode, "'" + names.ScanType + "' must be 'BASIC' or 'ENHANCED'" + HintCase(scanType, ScanTypes));
+                    context.Report(scanTypeNode, "'" + names.ScanType + "' must be 'BASIC' or 'ENHANCED'" + FieldNames.CaseHint(scanType, ScanTypes));
                     scanType = null;
                     scanTypeKnown = false;
                 }
@@ -107,7 +107,7 @@ namespace Shipshape.Rules.Ecr
                 string? value = LifecyclePolicyReader.Text(frequency);
                 if (value == null || Array.IndexOf(allowed, value) < 0)
                 {
-                    string extra = cfn && value == "MANUAL" ? " (CloudFormation has no MANUAL: repositories that match no SCAN_ON_PUSH filter are scanned manually anyway; remove the rule)" : HintCase(value, allowed);
+                    string extra = cfn && value == "MANUAL" ? " (CloudFormation has no MANUAL: with BASIC scanning, repositories that no SCAN_ON_PUSH filter matches are scanned manually anyway; remove the rule)" : FieldNames.CaseHint(value, allowed);
                     context.Report(frequency, "'" + names.ScanFrequency + "' must be one of '" + string.Join("', '", allowed) + "'" + extra);
                 }
                 else if (value == "CONTINUOUS_SCAN" && scanTypeKnown && scanType != "ENHANCED")
@@ -159,7 +159,7 @@ namespace Shipshape.Rules.Ecr
             else if (!type.IsUnknown && LifecyclePolicyReader.Text(type) != "WILDCARD")
             {
                 string? value = LifecyclePolicyReader.Text(type);
-                string hint = value == "PREFIX_MATCH" ? " (PREFIX_MATCH is for replication rules; for a prefix write the filter as 'prefix*')" : HintCase(value, FilterTypes);
+                string hint = value == "PREFIX_MATCH" ? " (PREFIX_MATCH is for replication rules; for a prefix write the filter as 'prefix*')" : FieldNames.CaseHint(value, FilterTypes);
                 context.Report(type, "'" + names.FilterType + "' must be WILDCARD" + hint);
             }
 
@@ -194,13 +194,6 @@ namespace Shipshape.Rules.Ecr
 
         private static Node? Field(MappingNode map, string apiName, bool cfn) => RegistryScanningConfiguration.Field(map, apiName, cfn);
 
-        private static string HintCase(string? value, string[] allowed)
-        {
-            if (value == null) return string.Empty;
-            foreach (var a in allowed)
-                if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) return " (values are case-sensitive: write '" + a + "')";
-            return string.Empty;
-        }
 
         /// <summary>Field names as this configuration spells them.</summary>
         private sealed class Names
