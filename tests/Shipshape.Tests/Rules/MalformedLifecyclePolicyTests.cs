@@ -345,5 +345,29 @@ namespace Shipshape.Tests.Rules
                               action: {type: expire}
                 """, Rule);
         }
+
+        [TestMethod]
+        public void Every_truncation_and_single_character_edit_is_handled()
+        {
+            foreach (var (path, text) in new[]
+            {
+                ("lifecycle-policy.json", Policy("{\"tagStatus\": \"tagged\", \"tagPatternList\": [\"v*\"], \"countType\": \"sinceImagePushed\", \"countUnit\": \"days\", \"countNumber\": 3}")),
+                ("template.json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::ECR::Repository\", \"Properties\": {\"LifecyclePolicy\": {\"LifecyclePolicyText\": \"{\\\"rules\\\": [{\\\"rulePriority\\\": 1, \\\"selection\\\": {\\\"tagStatus\\\": \\\"any\\\"}}]}\"}}}}}"),
+                ("template.yaml", "Resources:\n  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      LifecyclePolicy:\n        LifecyclePolicyText: |\n          {\"rules\": [{\"rulePriority\": 2,\n            \"selection\": {\"tagStatus\": \"any\", \"countNumber\": 0}}]}\n"),
+            })
+            {
+                for (int length = 0; length <= text.Length; length++)
+                    AssertSpansInside(path, text.Substring(0, length));
+                for (int i = 0; i < text.Length; i++)
+                    foreach (var replacement in new[] { "", "0", "-1", "\"", "{", "[", "}", "]", "null", "*" })
+                        AssertSpansInside(path, text.Substring(0, i) + replacement + text.Substring(i + 1));
+            }
+        }
+
+        private static void AssertSpansInside(string path, string text)
+        {
+            foreach (var finding in Shared.Engine.LintText(new SourceText(path, text)).Findings)
+                Assert.IsTrue(finding.Span.Start >= 0 && finding.Span.End <= text.Length, finding.ToString());
+        }
     }
 }

@@ -222,5 +222,28 @@ namespace Shipshape.Tests.Rules
                   "Rules": [{"ScanFrequency": {|ECR025:"CONTINUOUS_SCAN"|}, "RepositoryFilters": [{"Filter": {|ECR025:"team//api"|}, "FilterType": "WILDCARD"}]}]}}}}
                 """, Rule);
         }
+
+        [TestMethod]
+        public void Every_truncation_and_single_character_edit_is_handled()
+        {
+            foreach (var (path, text) in new[]
+            {
+                ("registry-scanning.json", "{\"scanType\": \"BASIC\", \"rules\": [{\"scanFrequency\": \"CONTINUOUS_SCAN\", \"repositoryFilters\": [{\"filter\": \"a-*\", \"filterType\": \"WILDCARD\"}]}]}"),
+                ("template.yaml", "Resources:\n  A:\n    Type: AWS::ECR::Repository\n    Properties: {RepositoryName: a-b}\n  S:\n    Type: AWS::ECR::RegistryScanningConfiguration\n    Properties:\n      ScanType: BASIC\n      Rules:\n        - ScanFrequency: SCAN_ON_PUSH\n          RepositoryFilters: [{Filter: c-d, FilterType: WILDCARD}]\n"),
+            })
+            {
+                for (int length = 0; length <= text.Length; length++)
+                    AssertSpansInside(path, text.Substring(0, length));
+                for (int i = 0; i < text.Length; i++)
+                    foreach (var replacement in new[] { "", "0", "-1", "\"", "{", "[", "}", "]", "null", "*" })
+                        AssertSpansInside(path, text.Substring(0, i) + replacement + text.Substring(i + 1));
+            }
+        }
+
+        private static void AssertSpansInside(string path, string text)
+        {
+            foreach (var finding in Shared.Engine.LintText(new SourceText(path, text)).Findings)
+                Assert.IsTrue(finding.Span.Start >= 0 && finding.Span.End <= text.Length, finding.ToString());
+        }
     }
 }
