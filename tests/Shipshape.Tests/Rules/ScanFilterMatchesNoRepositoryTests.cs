@@ -86,6 +86,8 @@ namespace Shipshape.Tests.Rules
             string creation = "\n  Creation:\n    Type: AWS::ECR::RepositoryCreationTemplate\n    Properties:\n      Prefix: team\n      AppliedFor: [REPLICATION]";
             Markup.Verify("template.yaml", Template(Repo("Api", "api"), Filter("team/*"), creation), Rule);
             Markup.Verify("template.yaml", Template("  Topic:\n    Type: AWS::SNS::Topic", Filter("anything")), Rule);
+            string nested = "\n  Registry:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/repositories.yaml";
+            Markup.Verify("template.yaml", Template(Repo("Api", "api"), Filter("billing-*"), nested), Rule);
         }
 
         [TestMethod]

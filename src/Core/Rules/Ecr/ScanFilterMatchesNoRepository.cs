@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Shipshape.CloudFormation;
@@ -15,6 +16,11 @@ namespace Shipshape.Rules.Ecr
     public sealed class ScanFilterMatchesNoRepository : Rule<RegistryScanningConfiguration>
     {
         private const int NamesInMessage = 5;
+
+        private static readonly string[] CreateRepositoriesElsewhere =
+        {
+            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::CloudFormation::Stack", "AWS::Serverless::Application",
+        };
 
         public override void Check(RegistryScanningConfiguration configuration, RuleContext context)
         {
@@ -42,8 +48,9 @@ namespace Shipshape.Rules.Ecr
         /// <summary>The names of the template's private repositories; null when any of them is unknown (generated, an intrinsic…).</summary>
         private static List<string>? RepositoryNames(CloudFormationTemplate template)
         {
-            // Pull-through cache rules and creation templates create repositories on the fly, under names not in the template.
-            if (template.OfType("AWS::ECR::PullThroughCacheRule").Any() || template.OfType("AWS::ECR::RepositoryCreationTemplate").Any()) return null;
+            // Pull-through cache rules and creation templates create repositories on the fly, and nested stacks declare
+            // their own: the names of those are not in this template.
+            if (template.Resources.Any(r => Array.IndexOf(CreateRepositoriesElsewhere, r.TypeName) >= 0)) return null;
             var names = new List<string>();
             foreach (var repository in template.OfType("AWS::ECR::Repository"))
             {
