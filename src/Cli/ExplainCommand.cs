@@ -40,7 +40,7 @@ namespace Shipshape.Cli
             {
                 output.WriteLine();
                 output.WriteLine((example.Compliant ? "Compliant" : "Non-compliant") + ": " + example.Name + " (" + example.File + ")");
-                foreach (string line in Lines(ExampleMarkup.Strip(example.Code))) output.WriteLine(line.Length == 0 ? line : Indent + Indent + line);
+                foreach (string line in Lines(Shipshape.Catalogue.ExampleMarkup.Strip(example.Code))) output.WriteLine(line.Length == 0 ? line : Indent + Indent + line);
             }
             return ExitCodes.Clean;
         }

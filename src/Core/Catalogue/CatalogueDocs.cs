@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using Shipshape.Findings;
 
 namespace Shipshape.Catalogue
@@ -16,8 +15,6 @@ namespace Shipshape.Catalogue
     {
         public const string TableStart = "<!-- rules:start (generated from rules/*.yaml) -->";
         public const string TableEnd = "<!-- rules:end -->";
-
-        private static readonly Regex Marker = new Regex(@"\{\|([A-Z]+[0-9]+):(.*?)\|\}", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
         public static string RenderRulePage(RuleDescriptor rule)
         {
@@ -42,7 +39,7 @@ namespace Shipshape.Catalogue
                     var marks = Marks(example.Code);
                     if (marks.Count > 0)
                         md.Append(" — reported at ").Append(string.Join(", ", marks.Select(m => m.Id + " " + m.Line + ":" + m.Column)));
-                    md.Append("\n\n```").Append(Fence(example.File)).Append('\n').Append(Marker.Replace(example.Code, "$2").TrimEnd('\n')).Append("\n```\n");
+                    md.Append("\n\n```").Append(Fence(example.File)).Append('\n').Append(ExampleMarkup.Strip(example.Code).TrimEnd('\n')).Append("\n```\n");
                 }
             }
             return md.ToString();
@@ -77,17 +74,17 @@ namespace Shipshape.Catalogue
         /// <summary>The 1-based positions of the markup in an example, in the clean text.</summary>
         private static List<(string Id, int Line, int Column)> Marks(string code)
         {
+            var (text, marks) = ExampleMarkup.Parse(code);
             var result = new List<(string, int, int)>();
-            foreach (Match m in Marker.Matches(code))
+            foreach (var mark in marks)
             {
-                string before = Marker.Replace(code.Substring(0, m.Index), "$2");
                 int line = 1, column = 1;
-                foreach (char c in before)
+                for (int i = 0; i < mark.Start; i++)
                 {
-                    if (c == '\n') { line++; column = 1; }
+                    if (text[i] == '\n') { line++; column = 1; }
                     else column++;
                 }
-                result.Add((m.Groups[1].Value, line, column));
+                result.Add((mark.RuleId, line, column));
             }
             return result;
         }

@@ -92,6 +92,11 @@ namespace Shipshape.Rules
             new Ecr.MutableImageTags(),
             new Ecr.NoLifecyclePolicy(),
             new Ecr.InvalidRepositoryName(),
+            new Ecr.MalformedLifecyclePolicy(),
+            new Ecr.DuplicateLifecycleRulePriority(),
+            new Ecr.AnyTagRuleNotLast(),
+            new Ecr.MalformedScanningConfiguration(),
+            new Ecr.ScanFilterMatchesNoRepository(),
         };
     }
 }

@@ -19,31 +19,9 @@ namespace Shipshape.Tests.Infrastructure
     {
         public static (string Text, IReadOnlyList<ExpectedFinding> Expected) Parse(string marked)
         {
-            // Not nested: a marked token ends at the first "|}", so "{|IAM001:{|}" marks a lone '{'.
-            var text = new StringBuilder(marked.Length);
-            var expected = new List<ExpectedFinding>();
-            int i = 0;
-            while (i < marked.Length)
-            {
-                var open = MarkStart.Match(marked, i);
-                if (!open.Success)
-                {
-                    text.Append(marked, i, marked.Length - i);
-                    break;
-                }
-                text.Append(marked, i, open.Index - i);
-                int contentStart = open.Index + open.Length;
-                int close = marked.IndexOf("|}", contentStart, StringComparison.Ordinal);
-                if (close < 0) throw new FormatException("Unclosed markup for " + open.Groups[1].Value);
-                int start = text.Length;
-                text.Append(marked, contentStart, close - contentStart);
-                expected.Add(new ExpectedFinding(open.Groups[1].Value, start, text.Length));
-                i = close + 2;
-            }
-            return (text.ToString(), expected.OrderBy(e => e.Start).ThenBy(e => e.RuleId, StringComparer.Ordinal).ToList());
+            var (text, marks) = Shipshape.Catalogue.ExampleMarkup.Parse(marked);
+            return (text, marks.Select(m => new ExpectedFinding(m.RuleId, m.Start, m.End)).ToList());
         }
-
-        private static readonly System.Text.RegularExpressions.Regex MarkStart = new System.Text.RegularExpressions.Regex(@"\{\|([A-Z]+[0-9]*):");
 
         /// <summary>Lints marked-up text as the file <paramref name="path"/> and asserts the findings of the given rules land exactly where marked.</summary>
         public static void Verify(string path, string marked, params string[] ruleIds)
