@@ -85,6 +85,11 @@ namespace Shipshape.Rules
             new Ecr.ResourceInRepositoryPolicy(),
             new Ecr.ActionUnusableInRepositoryPolicy(),
             new Ecr.InvalidRegistryPolicyAction(),
+            new Eks.NoControlPlaneLogging(),
+            new Eks.MissingControlPlaneLogTypes(),
+            new Eks.UnknownControlPlaneLogType(),
+            new Eks.InvalidEksctlLogRetention(),
+            new Eks.EksctlLogRetentionNotSet(),
         };
     }
 }
