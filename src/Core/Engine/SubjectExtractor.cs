@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Shipshape.CloudFormation;
 using Shipshape.Detection;
 using Shipshape.Ecr;
+using Shipshape.Eks;
 using Shipshape.Model;
 using Shipshape.Parsing;
 using Shipshape.Policies;
@@ -44,6 +45,9 @@ namespace Shipshape.Engine
                 case DocumentKind.CloudFormationTemplate:
                     FromTemplate(new CloudFormationTemplate(root));
                     break;
+                case DocumentKind.EksctlClusterConfig:
+                    _subjects.Add(EksCluster.FromEksctl(root));
+                    break;
             }
         }
 
@@ -78,6 +82,12 @@ namespace Shipshape.Engine
                         break;
                     case "AWS::ECR::RegistryScanningConfiguration":
                         if (props != null) _subjects.Add(new RegistryScanningConfiguration(props, cloudFormationNames: true, resource.LogicalIdKey, template));
+                        break;
+                    case "AWS::EKS::Cluster":
+                        // Properties that are an intrinsic (or not a mapping) say nothing about logging.
+                        var raw = resource.Definition.Get("Properties");
+                        bool unknownProperties = props == null && raw != null && !(raw is ScalarNode empty && empty.Kind == ScalarKind.Null);
+                        _subjects.Add(EksCluster.FromCloudFormation(props, unknownProperties, resource.LogicalIdKey.Span, resource.LogicalId, template));
                         break;
                     case "AWS::KMS::Key":
                     case "AWS::KMS::ReplicaKey":

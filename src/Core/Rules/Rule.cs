@@ -97,6 +97,11 @@ namespace Shipshape.Rules
             new Ecr.AnyTagRuleNotLast(),
             new Ecr.MalformedScanningConfiguration(),
             new Ecr.ScanFilterMatchesNoRepository(),
+            new Eks.NoControlPlaneLogging(),
+            new Eks.MissingControlPlaneLogTypes(),
+            new Eks.UnknownControlPlaneLogType(),
+            new Eks.InvalidEksctlLogRetention(),
+            new Eks.EksctlLogRetentionNotSet(),
         };
     }
 }

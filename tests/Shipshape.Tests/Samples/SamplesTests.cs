@@ -51,6 +51,9 @@ namespace Shipshape.Tests.Samples
 
             // The CDK synth: the staging promoter's account ID lost a digit.
             ("IAM008", "samples/infra/cdk.out/AppStack.template.json", 52, 16, "\"arn:aws:iam::77778888999:role/staging-image-promoter\""),
+
+            // The eksctl cluster ships only api and audit logs (retention 30 days is set and accepted).
+            ("EKS002", "samples/eks/cluster.yaml", 69, 18, "[\"api\", \"audit\"]"),
         };
 
         [TestMethod]
@@ -98,6 +101,7 @@ namespace Shipshape.Tests.Samples
             CollectionAssert.Contains(messages, "IAM006 Action 'ecr: BatchGet Image' is malformed: it contains whitespace.");
             CollectionAssert.Contains(messages, "IAM006 Action 'ecr: Put Image' is malformed: it contains whitespace.");
             CollectionAssert.Contains(messages, "IAM008 Principal 'arn:aws:iam::77778888999:role/staging-image-promoter' is malformed: the account ID '77778888999' is not 12 digits.");
+            CollectionAssert.Contains(messages, "EKS002 Cluster 'parcel-platform' does not send these control-plane log types to CloudWatch Logs: 'authenticator', 'controllerManager' and 'scheduler'.");
             Assert.IsTrue(messages.Any(m => m.StartsWith("ECR001 Statement 'PartnerPilotPull' allows any principal, anonymous callers included", StringComparison.Ordinal)), string.Join(Environment.NewLine, messages));
         }
 
