@@ -70,7 +70,7 @@ namespace Shipshape.Parsing
                             if (_aliasBudgetUsed > _limits.MaxAliasExpansion)
                                 throw new Stop(Problem(EngineRuleIds.LimitExceeded, ev.Start, ev.End,
                                     "YAML aliases expand to more than " + _limits.MaxAliasExpansion.ToString(CultureInfo.InvariantCulture) + " nodes (an alias bomb?); the file was not checked"));
-                            Add(stack, documents, target.Node, target.Size);
+                            Add(stack, documents, target.Node, target.Size, (int)ev.End.Index);
                             break;
                         }
                         case MappingStart ms:
@@ -88,9 +88,8 @@ namespace Shipshape.Parsing
                             // YamlDotNet ends a flow collection before its closing bracket; include it.
                             char opener = start < _text.Length ? _text[ValueStart(start, end)] : '\0';
                             if (end < _text.Length && ((opener == '[' && _text[end] == ']') || (opener == '{' && _text[end] == '}'))) end++;
-                            // A block collection's end event comes after its trailing line break and comments' indentation.
-                            if (opener != '[' && opener != '{')
-                                while (end > start && char.IsWhiteSpace(_text[end - 1])) end--;
+                            // A block collection's end event comes after trailing line breaks and comments: it ends with its last child.
+                            if (opener != '[' && opener != '{' && frame.LastChildEnd > start) end = frame.LastChildEnd;
                             Node node = frame.IsMapping
                                 ? new MappingNode(new SourceSpan(_source, ValueStart(start, end), end), Merge(frame.Entries!))
                                 : (Node)new SequenceNode(new SourceSpan(_source, ValueStart(start, end), end), frame.Items!);
@@ -135,7 +134,7 @@ namespace Shipshape.Parsing
             if (!anchor.IsEmpty) _anchors[anchor.Value] = (node, size);
         }
 
-        private void Add(Stack<Frame> stack, List<Node> documents, Node node, int size)
+        private void Add(Stack<Frame> stack, List<Node> documents, Node node, int size, int? sourceEnd = null)
         {
             if (stack.Count == 0)
             {
@@ -144,6 +143,9 @@ namespace Shipshape.Parsing
             }
             Frame parent = stack.Peek();
             parent.Size += size;
+            // An alias node's span is its anchor's; the alias token itself ends at sourceEnd.
+            int end = sourceEnd ?? node.Span.End;
+            if (end > parent.LastChildEnd) parent.LastChildEnd = end;
             if (!parent.IsMapping)
             {
                 parent.Items!.Add(node);
@@ -309,6 +311,9 @@ namespace Shipshape.Parsing
             public List<Node>? Items { get; }
             public ScalarNode? PendingKey { get; set; }
             public int Size { get; set; }
+
+            /// <summary>Where the last child read so far ends in the source.</summary>
+            public int LastChildEnd { get; set; }
         }
 
         private sealed class Stop : Exception

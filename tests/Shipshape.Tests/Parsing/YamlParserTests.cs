@@ -133,5 +133,17 @@ namespace Shipshape.Tests.Parsing
             Assert.AreEqual(2, result.Documents.Count);
             Assert.AreEqual(new LinePosition(3, 1), result.Documents[1].Span.StartPosition);
         }
+    
+        [TestMethod]
+        public void Collections_span_exactly_their_tokens()
+        {
+            var root = Root("a: {x: [1, 2]}\nb:\n  - one\n  - *ref\n  # trailing comment\n\nc:\n  k: v  # comment\nd: &ref 1\n".Replace("*ref", "two"));
+            Assert.AreEqual("{x: [1, 2]}", root.Get("a")!.Span.Text);
+            Assert.AreEqual("[1, 2]", ((MappingNode)root.Get("a")!).Get("x")!.Span.Text);
+            Assert.AreEqual("- one\n  - two", root.Get("b")!.Span.Text);
+            Assert.AreEqual("k: v", root.Get("c")!.Span.Text);
+            var withAlias = Root("d: &ref 1\nb:\n  - one\n  - *ref\n\n");
+            Assert.AreEqual("- one\n  - *ref", withAlias.Get("b")!.Span.Text);
+        }
     }
 }
