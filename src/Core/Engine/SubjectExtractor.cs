@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Shipshape.CloudFormation;
 using Shipshape.Detection;
 using Shipshape.Ecr;
+using Shipshape.Ecs;
 using Shipshape.Model;
 using Shipshape.Parsing;
 using Shipshape.Policies;
@@ -44,6 +45,11 @@ namespace Shipshape.Engine
                 case DocumentKind.CloudFormationTemplate:
                     FromTemplate(new CloudFormationTemplate(root));
                     break;
+                case DocumentKind.EcsTaskDefinition:
+                    // describe-task-definition wraps the task definition.
+                    var task = root.Get("taskDefinition") is MappingNode wrapped && wrapped.Get("containerDefinitions") is SequenceNode ? wrapped : root;
+                    _subjects.Add(new EcsTaskDefinition(task, cloudFormationNames: false, task.Head));
+                    break;
             }
         }
 
@@ -78,6 +84,9 @@ namespace Shipshape.Engine
                         break;
                     case "AWS::ECR::RegistryScanningConfiguration":
                         if (props != null) _subjects.Add(new RegistryScanningConfiguration(props, cloudFormationNames: true, resource.LogicalIdKey, template));
+                        break;
+                    case "AWS::ECS::TaskDefinition":
+                        if (props != null) _subjects.Add(new EcsTaskDefinition(props, cloudFormationNames: true, resource.LogicalIdKey.Span, resource.LogicalId, template));
                         break;
                     case "AWS::KMS::Key":
                     case "AWS::KMS::ReplicaKey":
