@@ -85,6 +85,14 @@ namespace Shipshape.Rules
             new Ecr.ResourceInRepositoryPolicy(),
             new Ecr.ActionUnusableInRepositoryPolicy(),
             new Ecr.InvalidRegistryPolicyAction(),
+            new Ecs.PlaintextSecretInEnvironment(),
+            new Ecs.DynamicSecretReferenceInEnvironment(),
+            new Ecs.SecretsWithoutExecutionRole(),
+            new Ecs.InvalidSecretReference(),
+            new Ecs.ExecutionRoleCannotReadSecret(),
+            new Ecs.DuplicateEnvironmentVariable(),
+            new Ecs.MutableEcrImageTag(),
+            new Ecs.MalformedEcrImageHost(),
         };
     }
 }
