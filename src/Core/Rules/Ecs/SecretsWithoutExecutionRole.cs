@@ -16,7 +16,7 @@ namespace Shipshape.Rules.Ecs
         {
             if (!task.CloudFormationNames && !task.Root.Has("family")) return;
             var role = task.Get("executionRoleArn");
-            if (role != null && (role.IsUnknown || !(role is ScalarNode text) || text.Value.Trim().Length > 0)) return;
+            if (role != null && (role.IsUnknown || !(role is ScalarNode text) || (text.Kind != ScalarKind.Null && text.Value.Trim().Length > 0))) return;
             string roleField = task.CloudFormationNames ? "ExecutionRoleArn" : "executionRoleArn";
             foreach (var container in task.Containers)
             {
