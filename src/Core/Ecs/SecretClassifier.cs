@@ -242,7 +242,8 @@ namespace Shipshape.Ecs
 
         private static bool IsAwsSecretKey(string value)
         {
-            if (!AwsSecretKey.IsMatch(value)) return false;
+            // A path of the same length and alphabet is not a key.
+            if (!AwsSecretKey.IsMatch(value) || value[0] == '/' || value.IndexOf("//", StringComparison.Ordinal) >= 0) return false;
             bool upper = false, lower = false, digit = false, symbol = false;
             foreach (char c in value)
             {

@@ -128,6 +128,7 @@ namespace Shipshape.Tests.Rules
         [DataRow("-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqhkiG9w0B\\n-----END PUBLIC KEY-----")]
         [DataRow("3f2c1ab0d6e94e1b8a7c5d4e3f2a1b0c9d8e7f6a")]
         [DataRow("arn:aws:iam::111122223333:role/AKIAIOSFODNN7EXAMPLE")]
+        [DataRow("/usr/local/lib/Python3/site/packages/Ab9")]
         public void Look_alikes_under_a_neutral_name_are_not_reported(string value)
         {
             Markup.Verify("web-task-definition.json", TaskDefinition("UPSTREAM", "\"" + value + "\""), "ECS001", "LINT001");
