@@ -54,7 +54,8 @@ namespace Shipshape.Ecs
         /// <summary>Words that, two in a row, name a key that is a secret (<c>API_KEY</c>, <c>ACCESS_KEY</c>).</summary>
         private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
         {
-            "api", "access", "private", "secret", "signing", "encryption", "master", "license", "auth",
+            "api", "access", "private", "secret", "signing", "encryption", "master", "license", "auth", "hmac", "jwt",
+            "session", "cookie", "webhook", "shared", "aes", "crypto",
         };
 
         /// <summary>

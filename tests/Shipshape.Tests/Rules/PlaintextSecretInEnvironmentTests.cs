@@ -40,6 +40,11 @@ namespace Shipshape.Tests.Rules
         [DataRow("REGISTRY_CREDS")]
         [DataRow("BASIC_AUTH")]
         [DataRow("NEW_RELIC_LICENSE_KEY")]
+        [DataRow("HMAC_KEY")]
+        [DataRow("SESSION_KEY")]
+        [DataRow("PGPASSWORD")]
+        [DataRow("RABBITMQ_DEFAULT_PASS")]
+        [DataRow("x-api-key")]
         public void Secret_like_names_in_any_style_are_reported(string name)
         {
             Markup.Verify("web-task-definition.json", TaskDefinition(name, "{|ECS001:\"s3cr3t-Value!\"|}"), "ECS001", "LINT001");
@@ -65,6 +70,10 @@ namespace Shipshape.Tests.Rules
         [DataRow("OAUTH_CLIENT_ID", "s3cr3t-Value!")]
         [DataRow("SSL_PASSTHROUGH", "s3cr3t-Value!")]
         [DataRow("DB_USER", "s3cr3t-Value!")]
+        [DataRow("BASIC_AUTH_USER", "s3cr3t-Value!")]
+        [DataRow("CACHE_KEY", "s3cr3t-Value!")]
+        [DataRow("SSH_KEY", "s3cr3t-Value!")]
+        [DataRow("TOKEN_HEADER", "s3cr3t-Value!")]
         public void Names_about_a_secret_rather_than_the_secret_are_not_reported(string name, string value)
         {
             Markup.Verify("web-task-definition.json", TaskDefinition(name, "\"" + value + "\""), "ECS001", "LINT001");
