@@ -11,7 +11,7 @@ namespace Shipshape.Engine
 {
     /// <summary>
     /// Turns a parsed document into the subjects rules check: policies, repositories, lifecycle policies,
-    /// scanning configurations, ECS task definitions. Templates are searched property by property; JSON given as a string is
+    /// scanning configurations. Templates are searched property by property; JSON given as a string is
     /// parsed in place (its syntax errors become findings at their position in the file).
     /// </summary>
     internal sealed class SubjectExtractor
