@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Shipshape.CloudFormation;
 using Shipshape.Detection;
 using Shipshape.Ecr;
+using Shipshape.Ecs;
 using Shipshape.Eks;
 using Shipshape.Model;
 using Shipshape.Parsing;
@@ -48,6 +49,11 @@ namespace Shipshape.Engine
                 case DocumentKind.EksctlClusterConfig:
                     _subjects.Add(EksCluster.FromEksctl(root));
                     break;
+                case DocumentKind.EcsTaskDefinition:
+                    // describe-task-definition wraps the task definition.
+                    var task = root.Get("taskDefinition") is MappingNode wrapped && wrapped.Get("containerDefinitions") is SequenceNode ? wrapped : root;
+                    _subjects.Add(new EcsTaskDefinition(task, cloudFormationNames: false, task.Head));
+                    break;
             }
         }
 
@@ -88,6 +94,9 @@ namespace Shipshape.Engine
                         var raw = resource.Definition.Get("Properties");
                         bool unknownProperties = props == null && raw != null && !(raw is ScalarNode empty && empty.Kind == ScalarKind.Null);
                         _subjects.Add(EksCluster.FromCloudFormation(props, unknownProperties, resource.LogicalIdKey.Span, resource.LogicalId, template));
+                        break;
+                    case "AWS::ECS::TaskDefinition":
+                        if (props != null) _subjects.Add(new EcsTaskDefinition(props, cloudFormationNames: true, resource.LogicalIdKey.Span, resource.LogicalId, template));
                         break;
                     case "AWS::KMS::Key":
                     case "AWS::KMS::ReplicaKey":

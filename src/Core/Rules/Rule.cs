@@ -102,6 +102,14 @@ namespace Shipshape.Rules
             new Eks.UnknownControlPlaneLogType(),
             new Eks.InvalidEksctlLogRetention(),
             new Eks.EksctlLogRetentionNotSet(),
+            new Ecs.PlaintextSecretInEnvironment(),
+            new Ecs.DynamicSecretReferenceInEnvironment(),
+            new Ecs.SecretsWithoutExecutionRole(),
+            new Ecs.InvalidSecretReference(),
+            new Ecs.ExecutionRoleCannotReadSecret(),
+            new Ecs.DuplicateEnvironmentVariable(),
+            new Ecs.MutableEcrImageTag(),
+            new Ecs.MalformedEcrImageHost(),
         };
     }
 }

@@ -49,6 +49,9 @@ namespace Shipshape.Tests.Samples
             // The CI account may push: a note, so the decision is visible in review.
             ("ECR002", "samples/ecr/repository-policy.json", 22, 17, "[\n        \"ecr:BatchCheckLayerAvailability\",\n        \"ecr:InitiateLayerUpload\",\n        \"ecr:UploadLayerPart\",\n        \"ecr:CompleteLayerUpload\",\n        \"ecr: Put Image\"\n      ]"),
 
+            // The web task definition: the database password in plaintext in "environment" (its siblings are in "secrets").
+            ("ECS001", "samples/ecs/web-task-definition.json", 30, 43, "\"Tr0ub4dor&3-parcel\""),
+
             // The CDK synth: the staging promoter's account ID lost a digit.
             ("IAM008", "samples/infra/cdk.out/AppStack.template.json", 52, 16, "\"arn:aws:iam::77778888999:role/staging-image-promoter\""),
 
@@ -103,6 +106,9 @@ namespace Shipshape.Tests.Samples
             CollectionAssert.Contains(messages, "IAM008 Principal 'arn:aws:iam::77778888999:role/staging-image-promoter' is malformed: the account ID '77778888999' is not 12 digits.");
             CollectionAssert.Contains(messages, "EKS002 Cluster 'parcel-platform' does not send these control-plane log types to CloudWatch Logs: 'authenticator', 'controllerManager' and 'scheduler'.");
             Assert.IsTrue(messages.Any(m => m.StartsWith("ECR001 Statement 'PartnerPilotPull' allows any principal, anonymous callers included", StringComparison.Ordinal)), string.Join(Environment.NewLine, messages));
+            var plaintext = messages.Single(m => m.StartsWith("ECS001 ", StringComparison.Ordinal));
+            StringAssert.StartsWith(plaintext, "ECS001 Environment variable 'DB_PASSWORD' holds a plaintext value under a secret-like name");
+            Assert.DoesNotContain("Tr0ub4dor", plaintext, "the message must never repeat the secret");
         }
 
         [TestMethod]
