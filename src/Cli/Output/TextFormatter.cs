@@ -43,7 +43,8 @@ namespace Shipshape.Cli.Output
                 writer.Write(' ');
                 writer.WriteLine(finding.Message);
                 lastLine.MoveTo(finding);
-                WriteSnippet(finding, lastLine.Text, writer);
+                bool sensitive = report.Catalogue.TryGet(finding.RuleId, out var rule) && rule.Sensitive;
+                WriteSnippet(finding, sensitive ? Mask(finding, lastLine.Text) : lastLine.Text, writer);
             }
         }
 
@@ -72,6 +73,17 @@ namespace Shipshape.Cli.Output
             for (int i = windowStart; i < start; i++) padding.Append(line[i] == '\t' ? '\t' : ' ');
             length = Math.Max(1, Math.Min(length, windowEnd - start));
             writer.WriteLine(padding + Paint(Green, "^" + new string('~', length - 1)));
+        }
+
+        /// <summary>Hides a secret the finding points at (its quotes stay), so it never reaches terminals and CI logs.</summary>
+        private static string Mask(Finding finding, string line)
+        {
+            int start = Math.Min(finding.Start.Column - 1, line.Length);
+            int end = finding.End.Line == finding.Start.Line ? Math.Min(finding.End.Column - 1, line.Length) : line.Length;
+            var chars = line.ToCharArray();
+            for (int i = start; i < end; i++)
+                if (!((i == start || i == end - 1) && (chars[i] == '"' || chars[i] == '\''))) chars[i] = '*';
+            return new string(chars);
         }
 
         private string Paint(string color, string text) => _color ? color + text + Reset : text;

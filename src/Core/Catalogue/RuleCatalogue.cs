@@ -88,8 +88,9 @@ namespace Shipshape.Catalogue
                     examples.Add(new RuleExample(Field("name"), verdict == "compliant", Field("file"), Field("code")));
                 }
             }
+            bool sensitive = root.Get("sensitive") is ScalarNode flag && flag.Value == "true";
             return new RuleDescriptor(id, Required("title"), Required("message"), Required("category"), severity, tags,
-                Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples);
+                Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples, sensitive);
         }
     }
 }

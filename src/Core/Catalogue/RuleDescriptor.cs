@@ -8,8 +8,9 @@ namespace Shipshape.Catalogue
     {
         public RuleDescriptor(string id, string title, string messageFormat, string category, Severity defaultSeverity,
             IReadOnlyList<string> tags, string summary, string rationale, string remediation, string implementation,
-            double? securitySeverity, IReadOnlyList<RuleExample> examples)
+            double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false)
         {
+            Sensitive = sensitive;
             Id = id;
             Title = title;
             MessageFormat = messageFormat;
@@ -44,6 +45,9 @@ namespace Shipshape.Catalogue
         public double? SecuritySeverity { get; }
 
         public IReadOnlyList<RuleExample> Examples { get; }
+
+        /// <summary>The offending token is a secret: outputs that show source text must mask it.</summary>
+        public bool Sensitive { get; }
 
         public string HelpUri => RuleCatalogue.HelpUriBase + Id + ".md";
     }

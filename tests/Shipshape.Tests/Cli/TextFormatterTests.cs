@@ -27,6 +27,18 @@ namespace Shipshape.Tests.Cli
         }
 
         [TestMethod]
+        public void SecretsAreMaskedInTheSourceLine()
+        {
+            string task = "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx:1.27\",\n  \"environment\": [{\"name\": \"DB_PASSWORD\", \"value\": \"Tr0ub4dor&3\"}]}]}\n";
+            var report = Reports.Of(("web-task-definition.json", task));
+
+            string output = Reports.Render(new TextFormatter(color: false), report);
+
+            Assert.DoesNotContain("Tr0ub4dor", output);
+            StringAssert.Contains(output, "\"value\": \"***********\"}]}]}\n");
+        }
+
+        [TestMethod]
         public void TabsArePreservedSoTheCaretLinesUp()
         {
             string policy = "{\n\t\"Version\": \"2012-10-17\",\n\t\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"ecr:BatchGetImage\"}]\n}\n";
