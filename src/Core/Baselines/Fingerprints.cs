@@ -12,11 +12,14 @@ namespace Shipshape.Baselines
     /// <summary>
     /// Stable fingerprints for baselines: rule, path (relative to the baseline), logical location (the key
     /// path to the offending node, e.g. <c>Resources.Repo.Properties.RepositoryPolicyText.Statement[Sid=CiPush].Action</c>)
-    /// and the offending token's text with whitespace normalised. No line numbers: edits above or below a
+    /// and the offending token's text with whitespace normalised; list items without a Sid/Name count by position
+    /// only as <c>[]</c>, so inserting one above does not renumber the rest. No line numbers: edits above or below a
     /// finding leave its fingerprint alone. Equal keys in one file are told apart by occurrence (<c>:2</c>).
     /// </summary>
     public static class Fingerprints
     {
+        private static readonly System.Text.RegularExpressions.Regex UnnamedIndex = new System.Text.RegularExpressions.Regex(@"\[[0-9]+\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>Baseline entries for a file's findings (feed them in their sorted order).</summary>
         public static IReadOnlyList<BaselineEntry> Compute(IReadOnlyList<Finding> findings, IReadOnlyList<Node> documents, string relativePath)
         {
@@ -25,7 +28,8 @@ namespace Shipshape.Baselines
             foreach (var finding in findings)
             {
                 string location = LogicalLocation(documents, finding.Span);
-                string key = finding.RuleId + "\n" + relativePath + "\n" + location + "\n" + NormaliseContent(finding.Span);
+                // Unnamed list items count in the key only as "[]": inserting a statement above must not renumber the rest.
+                string key = finding.RuleId + "\n" + relativePath + "\n" + UnnamedIndex.Replace(location, "[]") + "\n" + NormaliseContent(finding.Span);
                 seen.TryGetValue(key, out int count);
                 seen[key] = ++count;
                 entries.Add(new BaselineEntry(finding.RuleId, relativePath, location, Hash(key) + ":" + count.ToString(CultureInfo.InvariantCulture), finding.Message));
