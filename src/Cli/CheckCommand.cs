@@ -89,7 +89,7 @@ namespace Shipshape.Cli
                 if (options.ConfigPath != null) configs.Chain(currentDirectory);
                 var configured = files.Select(f => (File: f, Config: configs.ForFile(f.FullPath))).ToList();
                 // Config files, baselines and unincluded files found by walking are not linted; named files always are.
-                var skip = new HashSet<string>(StringComparer.Ordinal) { FullOrEmpty(options.BaselinePath), FullOrEmpty(options.WriteBaselinePath) };
+                var skip = new HashSet<string>(StringComparer.Ordinal) { FullOrEmpty(options.BaselinePath), FullOrEmpty(options.WriteBaselinePath), FullOrEmpty(options.ConfigPath) };
                 foreach (var c in configured) if (c.Config.Baseline != null) skip.Add(c.Config.Baseline);
                 configured = configured.Where(c => c.File.ExplicitlyNamed
                     || (c.Config.IsIncluded && !skip.Contains(c.File.FullPath) && Path.GetFileName(c.File.FullPath) != ShipshapeConfig.FileName)).ToList();

@@ -215,7 +215,12 @@ namespace Shipshape.Baselines
             return json.ToString();
         }
 
-        public void Save() => File.WriteAllText(FullPath, Serialize(), new UTF8Encoding(false));
+        /// <summary>Writes the file (creating its folder).</summary>
+        public void Save()
+        {
+            if (Directory.Length > 0) System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllText(FullPath, Serialize(), new UTF8Encoding(false));
+        }
 
         private static IReadOnlyList<BaselineEntry> Sort(List<BaselineEntry> entries)
             => entries.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal)
