@@ -21,6 +21,8 @@ namespace Shipshape.Suppressions
 
         // "#" at the start of a line or after whitespace, as YAML and shells require for a comment.
         private static readonly Regex Directive = new Regex(@"(?:^|(?<=\s))#\s*shipshape-ignore(?<file>-file)?(?![\w-])(?<rest>.*)$", RegexOptions.CultureInvariant);
+        // Any other "# shipshape-…" comment is a misspelt directive: reported, never silently ignored.
+        private static readonly Regex AnyDirective = new Regex(@"(?:^|(?<=\s))#\s*shipshape-(?<word>[\w-]*)", RegexOptions.CultureInvariant);
         private static readonly Regex IdToken = new Regex(@"[^\s,]+", RegexOptions.CultureInvariant);
 
         /// <param name="comments">Read <c>#</c> comments (false for JSON, which has none).</param>
@@ -44,8 +46,15 @@ namespace Shipshape.Suppressions
             {
                 string lineText = source.GetLineText(line);
                 var match = Directive.Match(lineText);
-                if (!match.Success) continue;
                 int lineStart = lineStarts[line - 1];
+                if (!match.Success)
+                {
+                    var other = AnyDirective.Match(lineText);
+                    if (other.Success)
+                        problems.Add(new SuppressionProblem(EngineRuleIds.UnusedSuppression, new SourceSpan(source, lineStart + other.Index, lineStart + other.Index + other.Length),
+                            "'shipshape-" + other.Groups["word"].Value + "' is not a directive (write '" + LineDirective + "' or '" + FileDirective + "'); it suppresses nothing"));
+                    continue;
+                }
                 bool isFile = match.Groups["file"].Success;
                 bool trailing = lineText.Substring(0, match.Index).Trim().Length > 0;
                 var rest = match.Groups["rest"];

@@ -79,6 +79,15 @@ namespace Shipshape.Tests.Suppressions
         }
 
         [TestMethod]
+        public void A_misspelt_directive_is_LINT004()
+        {
+            var file = Process("template.yaml", "# shipshape-ignores ECR002 -- typo\n" + ConfigSamples.PushTemplate);
+
+            Assert.AreEqual("LINT004@1:1, ECR002@14:21, ECR002@18:21", Describe(file));
+            StringAssert.Contains(file.Findings[0].Message, "'shipshape-ignores' is not a directive");
+        }
+
+        [TestMethod]
         public void Resource_and_template_metadata_suppress_in_json_and_yaml()
         {
             const string Json =
