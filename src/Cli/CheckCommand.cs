@@ -145,6 +145,9 @@ namespace Shipshape.Cli
                 return ExitCodes.UsageOrInternalError;
             }
             _error.WriteLine(SummaryLine.Format(report));
+            int suppressed = reports.Sum(r => r.Suppressed.Count);
+            if (suppressed > 0)
+                _error.WriteLine("shipshape: " + suppressed + " finding" + (suppressed == 1 ? " was" : "s were") + " suppressed by comments or Metadata (--no-inline-suppressions shows them)");
             foreach (string note in baselineNotes) _error.WriteLine(note);
             return Fails(findings, options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         }

@@ -15,9 +15,10 @@ root: true
 #   - ""infra/**""
 
 # Never check files matching these globs.
-exclude:
-  - ""**/node_modules/**""
-  # - ""test/fixtures/**""
+# (.git, node_modules, bin, obj and .terraform are always skipped.)
+exclude: []
+#   - ""test/fixtures/**""
+#   - ""cdk.out/asset.*/**""
 
 # Read files as a given kind when neither their name nor their content says it. Kinds:
 # cloudformation, iam-policy, ecr-repository-policy, ecr-registry-policy, kms-key-policy,

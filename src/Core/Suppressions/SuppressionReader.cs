@@ -38,7 +38,7 @@ namespace Shipshape.Suppressions
         private static void ReadComments(SourceText source, IReadOnlyList<Node> documents, RuleCatalogue catalogue, List<Suppression> result, List<SuppressionProblem> problems)
         {
             string text = source.Text;
-            if (text.IndexOf(LineDirective, StringComparison.Ordinal) < 0) return;
+            if (text.IndexOf("shipshape-", StringComparison.Ordinal) < 0) return;
             Dictionary<int, int>? extents = null;
             int[] lineStarts = LineStarts(text);
             int lineCount = source.LineCount;

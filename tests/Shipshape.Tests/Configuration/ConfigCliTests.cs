@@ -135,6 +135,7 @@ namespace Shipshape.Tests.Configuration
 
             Assert.AreEqual(1, run.ExitCode, run.ToString());
             CollectionAssert.AreEqual(new[] { "LINT004 1:25", "LINT003 10:11" }, Codes(run.Stdout), run.Stdout);
+            StringAssert.Contains(run.Stderr, "shipshape: 2 findings were suppressed by comments or Metadata");
             Assert.AreEqual(0, ci.ExitCode, ci.ToString());
             CollectionAssert.AreEqual(new[] { "ECR002 15:21", "ECR002 19:21" }, Codes(ci.Stdout), ci.Stdout);
 
