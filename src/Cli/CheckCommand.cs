@@ -103,11 +103,11 @@ namespace Shipshape.Cli
             }
 
             var engine = new LintEngine();
-            var reports = Lint(engine, files, fileConfigs, options.NoInlineSuppressions);
+            var (reports, located) = Lint(engine, files, fileConfigs, options.NoInlineSuppressions);
 
             if (options.WriteBaselinePath != null)
             {
-                var written = Baseline.Create(Path.GetFullPath(options.WriteBaselinePath), reports.Select((r, i) => (files[i].FullPath, r.Findings, r.Report.Documents)));
+                var written = Baseline.Create(Path.GetFullPath(options.WriteBaselinePath), located);
                 try
                 {
                     written.Save();
@@ -125,7 +125,7 @@ namespace Shipshape.Cli
             var baselineNotes = new List<string>();
             try
             {
-                findings = ApplyBaselines(reports, files, fileConfigs, options.BaselinePath, currentDirectory, baselineNotes);
+                findings = ApplyBaselines(reports, located, fileConfigs, options.BaselinePath, currentDirectory, baselineNotes);
             }
             catch (ConfigException ex)
             {
@@ -152,27 +152,32 @@ namespace Shipshape.Cli
             return Fails(findings, options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         }
 
-        private ProcessedFile[] Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs, bool noInlineSuppressions)
+        /// <summary>Lints and post-processes every file; keeps findings with their logical locations (for baselines), not the parse trees.</summary>
+        private (ProcessedFile[] Reports, BaselineInput[] Located) Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs, bool noInlineSuppressions)
         {
             var reports = new ProcessedFile[files.Count];
+            var located = new BaselineInput[files.Count];
             var postProcessor = new FindingPostProcessor(engine.Catalogue);
             var progress = new ProgressReporter(_error, files.Count, enabled: !Console.IsErrorRedirected);
             // Results go into their slot by index, so the order never depends on scheduling.
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var report = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed, configs[i].ToLintSettings());
-                reports[i] = postProcessor.Process(report, configs[i], noInlineSuppressions);
+                var processed = postProcessor.Process(report, configs[i], noInlineSuppressions);
+                located[i] = BaselineInput.From(files[i].FullPath, processed);
+                // Drop the documents: a large repository's parse trees need not live until the report is written.
+                reports[i] = new ProcessedFile(new FileReport(report.Path, report.Kind, report.Findings, report.SkipReason), processed.Findings, processed.Suppressed);
                 progress.Advance();
             });
             progress.Clear();
-            return reports;
+            return (reports, located);
         }
 
         /// <summary>
         /// Drops the findings a baseline records (<c>--baseline</c>, else the one each file's config names) and
         /// describes, for stderr, what each baseline accepted and which of its entries are fixed.
         /// </summary>
-        private static List<Finding> ApplyBaselines(IReadOnlyList<ProcessedFile> reports, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs,
+        private static List<Finding> ApplyBaselines(IReadOnlyList<ProcessedFile> reports, IReadOnlyList<BaselineInput> located, IReadOnlyList<FileConfiguration> configs,
             string? baselineOption, string currentDirectory, List<string> notes)
         {
             var findings = new List<Finding>();
@@ -195,7 +200,7 @@ namespace Shipshape.Cli
                 if (!File.Exists(group.Key))
                     throw new ConfigException(new[] { new ConfigError(display, new Text.LinePosition(1, 1), "no such baseline file (create it with --write-baseline)") });
                 var baseline = Baseline.Load(group.Key, display);
-                var result = baseline.Apply(group.Value.Select(i => (files[i].FullPath, reports[i].Findings, reports[i].Report.Documents)));
+                var result = baseline.Apply(group.Value.Select(i => located[i]));
                 findings.AddRange(result.NewFindings);
                 notes.Add("shipshape: baseline " + display + ": " + result.Baselined.Count + " known finding" + (result.Baselined.Count == 1 ? string.Empty : "s") + " not shown, "
                     + result.Fixed.Count + " entr" + (result.Fixed.Count == 1 ? "y" : "ies") + " fixed" + (result.Fixed.Count > 0 ? " (rewrite it with --write-baseline to drop them):" : string.Empty));

@@ -41,6 +41,31 @@ namespace Shipshape.Baselines
         public override string ToString() => Path + ": " + RuleId + (Location.Length > 0 ? " at " + Location : string.Empty) + ": " + Message;
     }
 
+    /// <summary>
+    /// One file's findings ready for a baseline: each with its logical location, computed while the parsed
+    /// documents are at hand so they need not be kept for the whole run.
+    /// </summary>
+    public sealed class BaselineInput
+    {
+        public BaselineInput(string fullPath, IReadOnlyList<Finding> findings, IReadOnlyList<string> locations)
+        {
+            if (findings.Count != locations.Count) throw new ArgumentException("one location per finding", nameof(locations));
+            FullPath = fullPath;
+            Findings = findings;
+            Locations = locations;
+        }
+
+        public string FullPath { get; }
+        public IReadOnlyList<Finding> Findings { get; }
+        public IReadOnlyList<string> Locations { get; }
+
+        /// <summary>The findings a file reports after suppressions, located in its documents.</summary>
+        public static BaselineInput From(string fullPath, ProcessedFile file) => From(fullPath, file.Findings, file.Report.Documents);
+
+        public static BaselineInput From(string fullPath, IReadOnlyList<Finding> findings, IReadOnlyList<Node> documents)
+            => new BaselineInput(fullPath, findings, Fingerprints.Locate(findings, documents));
+    }
+
     /// <summary>What a baseline did to a run.</summary>
     public sealed class BaselineResult
     {
@@ -96,12 +121,12 @@ namespace Shipshape.Baselines
         }
 
         /// <summary>Records the findings of processed files (each with its full path) as a new baseline.</summary>
-        public static Baseline Create(string fullPath, IEnumerable<(string FullPath, IReadOnlyList<Finding> Findings, IReadOnlyList<Node> Documents)> files)
+        public static Baseline Create(string fullPath, IEnumerable<BaselineInput> files)
         {
             var empty = new Baseline(System.IO.Path.GetFullPath(fullPath), Array.Empty<BaselineEntry>());
             var entries = new List<BaselineEntry>();
             foreach (var file in files)
-                entries.AddRange(Fingerprints.Compute(file.Findings, file.Documents, empty.RelativePath(file.FullPath)));
+                entries.AddRange(Fingerprints.Compute(file.Findings, file.Locations, empty.RelativePath(file.FullPath)));
             return new Baseline(empty.FullPath, Sort(entries));
         }
 
@@ -110,7 +135,7 @@ namespace Shipshape.Baselines
         /// that were checked (or no longer exist).
         /// </summary>
         /// <param name="fileExists">Whether a relative path still exists (default: the file system).</param>
-        public BaselineResult Apply(IEnumerable<(string FullPath, IReadOnlyList<Finding> Findings, IReadOnlyList<Node> Documents)> files, Func<string, bool>? fileExists = null)
+        public BaselineResult Apply(IEnumerable<BaselineInput> files, Func<string, bool>? fileExists = null)
         {
             var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var entry in Entries)
@@ -125,7 +150,7 @@ namespace Shipshape.Baselines
             {
                 string relative = RelativePath(file.FullPath);
                 checkedPaths.Add(relative);
-                var prints = Fingerprints.Compute(file.Findings, file.Documents, relative);
+                var prints = Fingerprints.Compute(file.Findings, file.Locations, relative);
                 for (int i = 0; i < prints.Count; i++)
                 {
                     if (remaining.TryGetValue(prints[i].Fingerprint, out int left) && left > 0)

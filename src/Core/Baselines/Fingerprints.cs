@@ -22,12 +22,25 @@ namespace Shipshape.Baselines
 
         /// <summary>Baseline entries for a file's findings (feed them in their sorted order).</summary>
         public static IReadOnlyList<BaselineEntry> Compute(IReadOnlyList<Finding> findings, IReadOnlyList<Node> documents, string relativePath)
+            => Compute(findings, Locate(findings, documents), relativePath);
+
+        /// <summary>The logical location of each finding (see <see cref="LogicalLocation"/>).</summary>
+        public static IReadOnlyList<string> Locate(IReadOnlyList<Finding> findings, IReadOnlyList<Node> documents)
+        {
+            var locations = new string[findings.Count];
+            for (int i = 0; i < findings.Count; i++) locations[i] = LogicalLocation(documents, findings[i].Span);
+            return locations;
+        }
+
+        /// <summary>Baseline entries for findings whose locations are known (feed them in their sorted order).</summary>
+        public static IReadOnlyList<BaselineEntry> Compute(IReadOnlyList<Finding> findings, IReadOnlyList<string> locations, string relativePath)
         {
             var entries = new List<BaselineEntry>(findings.Count);
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var finding in findings)
+            for (int i = 0; i < findings.Count; i++)
             {
-                string location = LogicalLocation(documents, finding.Span);
+                var finding = findings[i];
+                string location = locations[i];
                 // Unnamed list items count in the key only as "[]": inserting a statement above must not renumber the rest.
                 string key = finding.RuleId + "\n" + relativePath + "\n" + UnnamedIndex.Replace(location, "[]") + "\n" + NormaliseContent(finding.Span);
                 seen.TryGetValue(key, out int count);

@@ -13,24 +13,21 @@ namespace Shipshape.Tests.Suppressions
     [TestClass]
     public sealed class BaselineTests
     {
-        private static (string FullPath, System.Collections.Generic.IReadOnlyList<Findings.Finding> Findings, System.Collections.Generic.IReadOnlyList<Model.Node> Documents) Lint(string fullPath, string text)
-        {
-            var report = Shared.Engine.LintText(new SourceText(System.IO.Path.GetFileName(fullPath), text));
-            return (fullPath, FindingPostProcessor.Default.Process(report).Findings, report.Documents);
-        }
+        private static BaselineInput Lint(string fullPath, string text)
+            => BaselineInput.From(fullPath, FindingPostProcessor.Default.Process(Shared.Engine.LintText(new SourceText(System.IO.Path.GetFileName(fullPath), text))));
 
         private static string[] Prints(string text)
         {
-            var (_, findings, documents) = Lint("/repo/template.yaml", text);
-            return Fingerprints.Compute(findings, documents, "template.yaml").Select(e => e.Fingerprint).ToArray();
+            var input = Lint("/repo/template.yaml", text);
+            return Fingerprints.Compute(input.Findings, input.Locations, "template.yaml").Select(e => e.Fingerprint).ToArray();
         }
 
         [TestMethod]
         public void Logical_locations_name_keys_and_statements()
         {
-            var (_, findings, documents) = Lint("/repo/template.yaml", ConfigSamples.PushTemplate);
+            var report = Shared.Engine.LintText(new SourceText("template.yaml", ConfigSamples.PushTemplate));
 
-            var locations = findings.Select(f => Fingerprints.LogicalLocation(documents, f.Span)).ToArray();
+            var locations = report.Findings.Select(f => Fingerprints.LogicalLocation(report.Documents, f.Span)).ToArray();
 
             CollectionAssert.AreEqual(new[]
             {
@@ -94,8 +91,8 @@ namespace Shipshape.Tests.Suppressions
             using var dir = new TempFolder();
             var baseline = Baseline.Create(dir.Full("b.json"), new[] { Lint(dir.Full("a/template.yaml"), ConfigSamples.PushTemplate) });
 
-            Assert.IsEmpty(baseline.Apply(System.Array.Empty<(string, System.Collections.Generic.IReadOnlyList<Findings.Finding>, System.Collections.Generic.IReadOnlyList<Model.Node>)>(), _ => true).Fixed);
-            Assert.HasCount(2, baseline.Apply(System.Array.Empty<(string, System.Collections.Generic.IReadOnlyList<Findings.Finding>, System.Collections.Generic.IReadOnlyList<Model.Node>)>()).Fixed, "a/template.yaml does not exist");
+            Assert.IsEmpty(baseline.Apply(System.Array.Empty<BaselineInput>(), _ => true).Fixed);
+            Assert.HasCount(2, baseline.Apply(System.Array.Empty<BaselineInput>()).Fixed, "a/template.yaml does not exist");
         }
 
         [TestMethod]
