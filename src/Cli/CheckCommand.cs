@@ -82,7 +82,7 @@ namespace Shipshape.Cli
             var files = found.Files.Where(f => f.FullPath != outputFullPath).ToList();
 
             // Configuration: the .shipshape.yaml files that apply to each file (or --config), validated first.
-            var configs = new ConfigResolver(options.ConfigPath, displayPath: p => DisplayPath(currentDirectory, p), validator: ConfigSchema.Validate);
+            var configs = new ConfigResolver(options.ConfigPath, displayPath: p => DisplayPath(currentDirectory, p), validator: ConfigSchema.Validate, explicitConfigBase: currentDirectory);
             FileConfiguration[] fileConfigs;
             try
             {

@@ -20,6 +20,7 @@ namespace Shipshape.Configuration
     public sealed class ConfigResolver
     {
         private readonly string? _explicitPath;
+        private readonly string? _explicitBase;
         private readonly Func<string, string?> _readFile;
         private readonly Func<string, string> _displayPath;
         private readonly Func<SourceText, Node?, IReadOnlyList<ConfigError>>? _validator;
@@ -32,10 +33,15 @@ namespace Shipshape.Configuration
         /// <param name="readFile">Returns a file's text or null when there is none (default: the file system; the analyzers pass their additional files).</param>
         /// <param name="displayPath">How a config's path is shown in errors (default: as is).</param>
         /// <param name="validator">An extra check of the parsed YAML before it is read (the CLI's JSON Schema validation); its errors stop the run.</param>
+        /// <param name="explicitConfigBase">
+        /// The folder an explicit config's globs and paths are relative to (the CLI passes the current folder, so
+        /// <c>--config ci/strict.yaml</c> works for the whole repository); default: the config's own folder.
+        /// </param>
         public ConfigResolver(string? explicitConfigPath = null, Func<string, string?>? readFile = null, Func<string, string>? displayPath = null,
-            Func<SourceText, Node?, IReadOnlyList<ConfigError>>? validator = null, RuleCatalogue? catalogue = null)
+            Func<SourceText, Node?, IReadOnlyList<ConfigError>>? validator = null, RuleCatalogue? catalogue = null, string? explicitConfigBase = null)
         {
             _explicitPath = explicitConfigPath == null ? null : Path.GetFullPath(explicitConfigPath);
+            _explicitBase = explicitConfigBase == null ? null : Path.GetFullPath(explicitConfigBase);
             _readFile = readFile ?? ReadFromDisk;
             _displayPath = displayPath ?? (p => p);
             _validator = validator;
@@ -106,7 +112,7 @@ namespace Shipshape.Configuration
                         var all = new List<ConfigError>(errors);
                         try
                         {
-                            ShipshapeConfig.Read(root, source, fullPath, _catalogue);
+                            ShipshapeConfig.Read(root, source, fullPath, _catalogue, fullPath == _explicitPath ? _explicitBase : null);
                         }
                         catch (ConfigException more)
                         {
@@ -115,7 +121,7 @@ namespace Shipshape.Configuration
                         throw new ConfigException(all.OrderBy(e => e.Position).ToList());
                     }
                 }
-                config = ShipshapeConfig.Read(root, source, fullPath, _catalogue);
+                config = ShipshapeConfig.Read(root, source, fullPath, _catalogue, fullPath == _explicitPath ? _explicitBase : null);
             }
             _files[fullPath] = config;
             return config;

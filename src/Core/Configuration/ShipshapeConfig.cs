@@ -119,11 +119,12 @@ namespace Shipshape.Configuration
 
         /// <summary>Parses config text (the analyzers pass an additional file's text); throws <see cref="ConfigException"/> when it is not valid.</summary>
         /// <param name="fullPath">The file's full path: its folder anchors globs and the baseline path.</param>
-        public static ShipshapeConfig Parse(SourceText source, string fullPath, RuleCatalogue? catalogue = null)
+        /// <param name="baseDirectory">The folder globs and paths are relative to (default: the file's own folder).</param>
+        public static ShipshapeConfig Parse(SourceText source, string fullPath, RuleCatalogue? catalogue = null, string? baseDirectory = null)
         {
             var (root, parseErrors) = ParseYaml(source);
             if (parseErrors.Count > 0) throw new ConfigException(parseErrors);
-            return Read(root, source, fullPath, catalogue);
+            return Read(root, source, fullPath, catalogue, baseDirectory);
         }
 
         /// <summary>The YAML of a config file: its root node (null for an empty file) or syntax errors with positions.</summary>
@@ -137,10 +138,10 @@ namespace Shipshape.Configuration
         }
 
         /// <summary>Builds the config from an already parsed root node; throws <see cref="ConfigException"/> listing every problem.</summary>
-        public static ShipshapeConfig Read(Node? root, SourceText source, string fullPath, RuleCatalogue? catalogue = null)
+        public static ShipshapeConfig Read(Node? root, SourceText source, string fullPath, RuleCatalogue? catalogue = null, string? baseDirectory = null)
         {
             var reader = new Reader(source, catalogue ?? RuleCatalogue.Embedded);
-            string directory = System.IO.Path.GetDirectoryName(fullPath) ?? string.Empty;
+            string directory = baseDirectory ?? System.IO.Path.GetDirectoryName(fullPath) ?? string.Empty;
             var config = reader.ReadRoot(root, fullPath, directory);
             if (reader.Errors.Count > 0) throw new ConfigException(reader.Errors);
             return config;

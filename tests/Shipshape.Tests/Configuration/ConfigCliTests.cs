@@ -76,8 +76,10 @@ namespace Shipshape.Tests.Configuration
         public void Explicit_config_overrides_the_search()
         {
             _dir.Write(".shipshape.yaml", "root: true\nrules:\n  ECR001: off\n  IAM006: off\n");
-            _dir.Write("ci/strict.yaml", "root: true\n");
+            // An explicit config's globs are relative to the current folder, not to ci/.
+            _dir.Write("ci/strict.yaml", "root: true\nexclude: [\"vendor/**\"]\n");
             _dir.Write("repository-policy.json", ConfigSamples.PublicPolicy);
+            _dir.Write("vendor/repository-policy.json", ConfigSamples.PublicPolicy);
 
             var relaxed = Run("check");
             var strict = Run("check", "--config", "ci/strict.yaml");
