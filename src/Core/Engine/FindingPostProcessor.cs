@@ -71,7 +71,7 @@ namespace Shipshape.Engine
             if (!suppressionsOn || report.Source == null) return new ProcessedFile(report, kept, suppressed);
 
             var problems = new List<SuppressionProblem>();
-            var suppressions = SuppressionReader.Read(report.Source, report.Documents, LintEngine.IsYaml(report.Source), _catalogue, problems);
+            var suppressions = SuppressionReader.Read(report.Source, report.Documents, HasHashComments(report.Source), _catalogue, problems);
             if (suppressions.Count == 0 && problems.Count == 0) return new ProcessedFile(report, kept, suppressed);
 
             var result = new List<Finding>(kept.Count + problems.Count);
@@ -98,6 +98,13 @@ namespace Shipshape.Engine
             result.Sort();
             return new ProcessedFile(report, result, suppressed);
         }
+
+        /// <summary>
+        /// YAML and other <c>#</c>-comment text take <c># shipshape-ignore</c>; JSON has no comments, and C# (the
+        /// analyzers) uses <c>#pragma</c> / <c>[SuppressMessage]</c> through Roslyn instead.
+        /// </summary>
+        private static bool HasHashComments(Text.SourceText source)
+            => !source.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && LintEngine.IsYaml(source);
 
         private Finding? Adjust(Finding finding, FileConfiguration? config)
         {

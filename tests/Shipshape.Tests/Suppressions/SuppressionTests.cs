@@ -149,6 +149,18 @@ namespace Shipshape.Tests.Suppressions
         }
 
         [TestMethod]
+        public void CSharp_sources_leave_suppression_to_roslyn()
+        {
+            var source = new SourceText("Stack.cs", "// shipshape-ignore-file ECR002 -- no\n#pragma warning disable ECR002 // shipshape-ignore ECR002\n# shipshape-ignore-file ECR002 -- no\n");
+            var finding = new Findings.Finding("ECR002", Findings.Severity.Note, "m", new SourceSpan(source, 0, 2));
+            var report = new FileReport("Stack.cs", Detection.DocumentKind.CloudFormationTemplate, new[] { finding }, null, source, System.Array.Empty<Model.Node>());
+
+            var file = FindingPostProcessor.Default.Process(report);
+
+            Assert.AreEqual("ECR002@1:1", Describe(file));
+        }
+
+        [TestMethod]
         public void LINT003_and_LINT004_follow_configured_severities()
         {
             using var dir = new TempFolder();
