@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Shipshape.Baselines;
 using Shipshape.Cli.Output;
+using Shipshape.Configuration;
 using Shipshape.Engine;
 using Shipshape.Findings;
 
@@ -26,6 +28,18 @@ namespace Shipshape.Cli
         public string Format { get; }
         public string? OutputPath { get; }
         public string FailLevel { get; }
+
+        /// <summary><c>--config</c>: this file for every path instead of searching for <c>.shipshape.yaml</c>.</summary>
+        public string? ConfigPath { get; init; }
+
+        /// <summary><c>--no-inline-suppressions</c>: comments and Metadata suppress nothing.</summary>
+        public bool NoInlineSuppressions { get; init; }
+
+        /// <summary><c>--baseline</c>: report only findings not recorded in this file.</summary>
+        public string? BaselinePath { get; init; }
+
+        /// <summary><c>--write-baseline</c>: record the current findings in this file.</summary>
+        public string? WriteBaselinePath { get; init; }
     }
 
     /// <summary><c>shipshape check</c>: discover files, lint them in parallel, report findings in a stable order.</summary>
@@ -67,11 +81,59 @@ namespace Shipshape.Cli
             string? outputFullPath = options.OutputPath == null ? null : Path.GetFullPath(options.OutputPath);
             var files = found.Files.Where(f => f.FullPath != outputFullPath).ToList();
 
+            // Configuration: the .shipshape.yaml files that apply to each file (or --config), validated first.
+            var configs = new ConfigResolver(options.ConfigPath, displayPath: p => DisplayPath(currentDirectory, p), validator: ConfigSchema.Validate, explicitConfigBase: currentDirectory);
+            FileConfiguration[] fileConfigs;
+            try
+            {
+                if (options.ConfigPath != null) configs.Chain(currentDirectory);
+                var configured = files.Select(f => (File: f, Config: configs.ForFile(f.FullPath))).ToList();
+                // Config files, baselines and unincluded files found by walking are not linted; named files always are.
+                var skip = new HashSet<string>(StringComparer.Ordinal) { FullOrEmpty(options.BaselinePath), FullOrEmpty(options.WriteBaselinePath), FullOrEmpty(options.ConfigPath) };
+                foreach (var c in configured) if (c.Config.Baseline != null) skip.Add(c.Config.Baseline);
+                configured = configured.Where(c => c.File.ExplicitlyNamed
+                    || (c.Config.IsIncluded && !skip.Contains(c.File.FullPath) && Path.GetFileName(c.File.FullPath) != ShipshapeConfig.FileName)).ToList();
+                files = configured.Select(c => c.File).ToList();
+                fileConfigs = configured.Select(c => c.Config).ToArray();
+            }
+            catch (ConfigException ex)
+            {
+                foreach (var error in ex.Errors) _error.WriteLine("shipshape: " + error);
+                return ExitCodes.UsageOrInternalError;
+            }
+
             var engine = new LintEngine();
-            var reports = Lint(engine, files);
-            var findings = reports.SelectMany(r => r.Findings).ToList();
+            var (reports, located) = Lint(engine, files, fileConfigs, options.NoInlineSuppressions);
+
+            if (options.WriteBaselinePath != null)
+            {
+                var written = Baseline.Create(Path.GetFullPath(options.WriteBaselinePath), located);
+                try
+                {
+                    written.Save();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _error.WriteLine("shipshape: cannot write " + options.WriteBaselinePath + ": " + ex.Message);
+                    return ExitCodes.UsageOrInternalError;
+                }
+                _error.WriteLine("shipshape: wrote " + written.Entries.Count + " finding" + (written.Entries.Count == 1 ? string.Empty : "s") + " to the baseline " + options.WriteBaselinePath);
+                return ExitCodes.Clean;
+            }
+
+            List<Finding> findings;
+            var baselineNotes = new List<string>();
+            try
+            {
+                findings = ApplyBaselines(reports, located, fileConfigs, options.BaselinePath, currentDirectory, baselineNotes);
+            }
+            catch (ConfigException ex)
+            {
+                foreach (var error in ex.Errors) _error.WriteLine("shipshape: " + error);
+                return ExitCodes.UsageOrInternalError;
+            }
             findings.Sort();
-            var report = new CheckReport(findings, reports.Count(r => r.Checked), reports.Count(r => !r.Checked), engine.Catalogue, currentDirectory);
+            var report = new CheckReport(findings, reports.Count(r => r.Report.Checked), reports.Count(r => !r.Report.Checked), engine.Catalogue, currentDirectory);
 
             try
             {
@@ -83,21 +145,79 @@ namespace Shipshape.Cli
                 return ExitCodes.UsageOrInternalError;
             }
             _error.WriteLine(SummaryLine.Format(report));
+            int suppressed = reports.Sum(r => r.Suppressed.Count);
+            if (suppressed > 0)
+                _error.WriteLine("shipshape: " + suppressed + " finding" + (suppressed == 1 ? " was" : "s were") + " suppressed by comments or Metadata (--no-inline-suppressions shows them)");
+            foreach (string note in baselineNotes) _error.WriteLine(note);
             return Fails(findings, options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         }
 
-        private FileReport[] Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files)
+        /// <summary>Lints and post-processes every file; keeps findings with their logical locations (for baselines), not the parse trees.</summary>
+        private (ProcessedFile[] Reports, BaselineInput[] Located) Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs, bool noInlineSuppressions)
         {
-            var reports = new FileReport[files.Count];
+            var reports = new ProcessedFile[files.Count];
+            var located = new BaselineInput[files.Count];
+            var postProcessor = new FindingPostProcessor(engine.Catalogue);
             var progress = new ProgressReporter(_error, files.Count, enabled: !Console.IsErrorRedirected);
             // Results go into their slot by index, so the order never depends on scheduling.
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                reports[i] = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed);
+                var report = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed, configs[i].ToLintSettings());
+                var processed = postProcessor.Process(report, configs[i], noInlineSuppressions);
+                located[i] = BaselineInput.From(files[i].FullPath, processed);
+                // Drop the documents: a large repository's parse trees need not live until the report is written.
+                reports[i] = new ProcessedFile(new FileReport(report.Path, report.Kind, report.Findings, report.SkipReason), processed.Findings, processed.Suppressed);
                 progress.Advance();
             });
             progress.Clear();
-            return reports;
+            return (reports, located);
+        }
+
+        /// <summary>
+        /// Drops the findings a baseline records (<c>--baseline</c>, else the one each file's config names) and
+        /// describes, for stderr, what each baseline accepted and which of its entries are fixed.
+        /// </summary>
+        private static List<Finding> ApplyBaselines(IReadOnlyList<ProcessedFile> reports, IReadOnlyList<BaselineInput> located, IReadOnlyList<FileConfiguration> configs,
+            string? baselineOption, string currentDirectory, List<string> notes)
+        {
+            var findings = new List<Finding>();
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (int i = 0; i < reports.Count; i++)
+            {
+                string? path = baselineOption != null ? Path.GetFullPath(baselineOption) : configs[i].Baseline;
+                if (path == null)
+                {
+                    findings.AddRange(reports[i].Findings);
+                    continue;
+                }
+                if (!groups.TryGetValue(path, out var list)) groups[path] = list = new List<int>();
+                list.Add(i);
+            }
+            if (baselineOption != null && groups.Count == 0) groups[Path.GetFullPath(baselineOption)] = new List<int>();
+            foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                string display = DisplayPath(currentDirectory, group.Key);
+                if (!File.Exists(group.Key))
+                    throw new ConfigException(new[] { new ConfigError(display, new Text.LinePosition(1, 1), "no such baseline file (create it with --write-baseline)") });
+                var baseline = Baseline.Load(group.Key, display);
+                var result = baseline.Apply(group.Value.Select(i => located[i]));
+                findings.AddRange(result.NewFindings);
+                notes.Add("shipshape: baseline " + display + ": " + result.Baselined.Count + " known finding" + (result.Baselined.Count == 1 ? string.Empty : "s") + " not shown, "
+                    + result.Fixed.Count + " entr" + (result.Fixed.Count == 1 ? "y" : "ies") + " fixed" + (result.Fixed.Count > 0 ? " (rewrite it with --write-baseline to drop them):" : string.Empty));
+                foreach (var entry in result.Fixed) notes.Add("  fixed: " + entry);
+            }
+            return findings;
+        }
+
+        private static string FullOrEmpty(string? path) => path == null ? string.Empty : Path.GetFullPath(path);
+
+        /// <summary>Relative to the current folder (forward slashes) when under it, else the full path.</summary>
+        private static string DisplayPath(string currentDirectory, string fullPath)
+        {
+            string folder = currentDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            if (fullPath.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return fullPath.Substring(folder.Length + 1).Replace(Path.DirectorySeparatorChar, '/');
+            return fullPath;
         }
 
         private static void WriteReport(CheckReport report, CheckOptions options)

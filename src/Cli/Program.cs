@@ -34,6 +34,7 @@ namespace Shipshape.Cli
             root.Subcommands.Add(BuildCheck());
             root.Subcommands.Add(BuildRules());
             root.Subcommands.Add(BuildExplain());
+            root.Subcommands.Add(BuildInit());
             return root;
         }
 
@@ -67,13 +68,39 @@ namespace Shipshape.Cli
             };
             failLevel.AcceptOnlyFromAmong(CheckCommand.FailLevels);
 
-            var check = new Command("check", "Check files and folders for problems.") { paths, exclude, format, output, failLevel };
+            var config = new Option<string?>("--config")
+            {
+                Description = "Use this configuration file for every path instead of the nearest .shipshape.yaml.",
+                HelpName = "file",
+            };
+            var noInline = new Option<bool>("--no-inline-suppressions")
+            {
+                Description = "Ignore '# shipshape-ignore' comments and CloudFormation Metadata suppressions (for CI).",
+            };
+            var baseline = new Option<string?>("--baseline")
+            {
+                Description = "Report only findings not recorded in this baseline file; list its fixed entries.",
+                HelpName = "file",
+            };
+            var writeBaseline = new Option<string?>("--write-baseline")
+            {
+                Description = "Record the current findings in this baseline file and exit 0.",
+                HelpName = "file",
+            };
+
+            var check = new Command("check", "Check files and folders for problems.") { paths, exclude, format, output, failLevel, config, noInline, baseline, writeBaseline };
             check.SetAction(result => new CheckCommand(Console.Error).Run(new CheckOptions(
                 result.GetValue(paths) ?? Array.Empty<string>(),
                 result.GetValue(exclude) ?? Array.Empty<string>(),
                 result.GetValue(format) ?? "text",
                 result.GetValue(output),
-                result.GetValue(failLevel) ?? "error")));
+                result.GetValue(failLevel) ?? "error")
+            {
+                ConfigPath = result.GetValue(config),
+                NoInlineSuppressions = result.GetValue(noInline),
+                BaselinePath = result.GetValue(baseline),
+                WriteBaselinePath = result.GetValue(writeBaseline),
+            }));
             return check;
         }
 
@@ -92,6 +119,19 @@ namespace Shipshape.Cli
                 return new RulesCommand(RuleCatalogue.Embedded).Run(result.GetValue(format) ?? "text", stdout);
             });
             return rules;
+        }
+
+        private static Command BuildInit()
+        {
+            var folder = new Argument<string?>("folder")
+            {
+                Description = "Where to write .shipshape.yaml (default: the current folder).",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            var force = new Option<bool>("--force") { Description = "Replace an existing .shipshape.yaml." };
+            var init = new Command("init", "Write a commented starter .shipshape.yaml.") { folder, force };
+            init.SetAction(result => new InitCommand(Console.Error).Run(result.GetValue(folder), result.GetValue(force)));
+            return init;
         }
 
         private static Command BuildExplain()

@@ -18,11 +18,18 @@ namespace Shipshape.Engine
     public sealed class FileReport
     {
         public FileReport(string path, DocumentKind kind, IReadOnlyList<Finding> findings, string? skipReason)
+            : this(path, kind, findings, skipReason, null, Array.Empty<Node>())
+        {
+        }
+
+        public FileReport(string path, DocumentKind kind, IReadOnlyList<Finding> findings, string? skipReason, SourceText? source, IReadOnlyList<Node> documents)
         {
             Path = path;
             Kind = kind;
             Findings = findings;
             SkipReason = skipReason;
+            Source = source;
+            Documents = documents;
         }
 
         public string Path { get; }
@@ -36,6 +43,12 @@ namespace Shipshape.Engine
         public string? SkipReason { get; }
 
         public bool Checked => SkipReason == null;
+
+        /// <summary>The text that was linted (null when it could not be read): suppression comments are read from it.</summary>
+        public SourceText? Source { get; }
+
+        /// <summary>The parsed documents (empty when parsing failed): Metadata suppressions and baseline locations come from them.</summary>
+        public IReadOnlyList<Node> Documents { get; }
     }
 
     /// <summary>
@@ -67,7 +80,8 @@ namespace Shipshape.Engine
 
         /// <summary>Lints a file on disk. <paramref name="displayPath"/> is the path findings carry.</summary>
         /// <param name="explicitlyNamed">True when the user named this file (not found by walking a folder): then unreadable content is always reported.</param>
-        public FileReport LintFile(string fullPath, string displayPath, bool explicitlyNamed)
+        /// <param name="settings">Configuration for this file (kind override, rule options); null for the defaults.</param>
+        public FileReport LintFile(string fullPath, string displayPath, bool explicitlyNamed, LintSettings? settings = null)
         {
             var empty = new SourceText(displayPath, string.Empty);
             byte[] bytes;
@@ -88,10 +102,10 @@ namespace Shipshape.Engine
             {
                 return Report(displayPath, DocumentKind.Unknown, new[] { Create(EngineRuleIds.SyntaxError, new SourceSpan(empty, 0, 0), "the file cannot be read: " + ex.Message) });
             }
-            return LintBytes(displayPath, bytes, explicitlyNamed);
+            return LintBytes(displayPath, bytes, explicitlyNamed, settings);
         }
 
-        public FileReport LintBytes(string displayPath, byte[] bytes, bool explicitlyNamed)
+        public FileReport LintBytes(string displayPath, byte[] bytes, bool explicitlyNamed, LintSettings? settings = null)
         {
             var empty = new SourceText(displayPath, string.Empty);
             if (bytes.LongLength > _limits.MaxFileBytes)
@@ -112,15 +126,18 @@ namespace Shipshape.Engine
                         "invalid UTF-8 (byte 0x" + bytes[badByte].ToString("X2", CultureInfo.InvariantCulture) + " at byte offset " + badByte.ToString(CultureInfo.InvariantCulture) + "); save the file as UTF-8"),
                 });
             }
-            return LintText(new SourceText(displayPath, text), explicitlyNamed);
+            return LintText(new SourceText(displayPath, text), explicitlyNamed, settings);
         }
 
         /// <summary>Lints text already in memory (the MSBuild task, tests, the analyzers' additional files).</summary>
-        public FileReport LintText(SourceText source, bool explicitlyNamed = true)
+        public FileReport LintText(SourceText source, bool explicitlyNamed = true, LintSettings? settings = null)
         {
+            settings ??= LintSettings.Default;
             if (!explicitlyNamed && !HasCheckedExtension(source.Path))
                 return Skip(source.Path, "not a JSON or YAML file");
             var (namedKind, namedPolicy) = KindDetector.FromFileName(source.Path);
+            // A configured kind (kinds: globs) is what the user says the file is: it beats name and content.
+            if (settings.Kind.HasValue) (namedKind, namedPolicy) = (settings.Kind.Value, settings.PolicyKind);
             if (namedKind == DocumentKind.Unknown && !IsTemplatePath(source.Path) && !KindDetector.MayBeRelevant(source.Text))
                 return Skip(source.Path, "not a kind of document Shipshape checks");
 
@@ -134,7 +151,7 @@ namespace Shipshape.Engine
                 if (!report) return Skip(source.Path, "not valid JSON or YAML");
                 findings.AddRange(problems.Select(ToFinding));
                 findings.Sort();
-                return Report(source.Path, namedKind, findings);
+                return new FileReport(source.Path, namedKind, findings, null, source, Array.Empty<Node>());
             }
 
             DocumentKind firstKind = DocumentKind.Unknown;
@@ -142,7 +159,7 @@ namespace Shipshape.Engine
             var extractor = new SubjectExtractor(subjects, problems, _limits);
             foreach (var document in parsed.Documents)
             {
-                DocumentKind kind = KindDetector.Resolve(namedKind, document);
+                DocumentKind kind = settings.Kind ?? KindDetector.Resolve(namedKind, document);
                 PolicyKind? policyKind = kind == namedKind ? namedPolicy : null;
                 if (firstKind == DocumentKind.Unknown) firstKind = kind;
                 if (document is MappingNode root) extractor.FromDocument(root, kind, policyKind);
@@ -150,20 +167,23 @@ namespace Shipshape.Engine
             if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
 
             foreach (var problem in problems) findings.Add(ToFinding(problem));
-            RunRules(subjects, findings);
+            RunRules(subjects, findings, settings);
             findings.Sort();
             RemoveDuplicates(findings);
-            return Report(source.Path, firstKind, findings);
+            return new FileReport(source.Path, firstKind, findings, null, source, parsed.Documents);
         }
 
         /// <summary>Runs every rule that applies to each subject (the analyzers call this with subjects built from C#).</summary>
-        public void RunRules(IEnumerable<object> subjects, List<Finding> findings)
+        public void RunRules(IEnumerable<object> subjects, List<Finding> findings) => RunRules(subjects, findings, LintSettings.Default);
+
+        /// <summary>Runs the rules with the options a configuration gives them.</summary>
+        public void RunRules(IEnumerable<object> subjects, List<Finding> findings, LintSettings settings)
         {
             foreach (var subject in subjects)
             {
                 if (!_rulesBySubject.TryGetValue(subject.GetType(), out var rules)) continue;
                 foreach (var (rule, descriptor) in rules)
-                    rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings));
+                    rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings, settings.OptionsFor(descriptor.Id)));
             }
         }
 
@@ -208,7 +228,7 @@ namespace Shipshape.Engine
         }
 
         /// <summary>YAML by extension; for other names, JSON unless the text does not start like JSON.</summary>
-        private static bool IsYaml(SourceText source)
+        internal static bool IsYaml(SourceText source)
         {
             string ext = Path.GetExtension(source.Path).ToLowerInvariant();
             if (ext == ".yaml" || ext == ".yml") return true;

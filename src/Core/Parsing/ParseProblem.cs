@@ -9,6 +9,8 @@ namespace Shipshape.Parsing
     {
         public const string SyntaxError = "LINT001";
         public const string LimitExceeded = "LINT002";
+        public const string MissingSuppressionReason = "LINT003";
+        public const string UnusedSuppression = "LINT004";
         public const string DuplicateKey = "LINT005";
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Shipshape.Catalogue;
+using Shipshape.Configuration;
 using Shipshape.Findings;
 using Shipshape.Model;
 using Shipshape.Policies;
@@ -44,14 +45,23 @@ namespace Shipshape.Rules
         private readonly List<Finding> _sink;
 
         public RuleContext(RuleDescriptor descriptor, Severity severity, List<Finding> sink)
+            : this(descriptor, severity, sink, RuleOptions.Empty)
+        {
+        }
+
+        public RuleContext(RuleDescriptor descriptor, Severity severity, List<Finding> sink, RuleOptions options)
         {
             Descriptor = descriptor;
             Severity = severity;
             _sink = sink;
+            Options = options;
         }
 
         public RuleDescriptor Descriptor { get; }
         public Severity Severity { get; }
+
+        /// <summary>The options the configuration gives this rule (<c>rules: { ID: { options: … } }</c>); empty when none.</summary>
+        public RuleOptions Options { get; }
 
         public void Report(Node at, params object[] args) => Report(at.Span, args);
 

@@ -27,7 +27,8 @@ namespace Shipshape.Tests.Infrastructure
         public static void Verify(string path, string marked, params string[] ruleIds)
         {
             var (text, expected) = Parse(marked);
-            var report = Shared.Engine.LintText(new SourceText(path, text));
+            // Through the post-processor too, as every surface runs it: suppressions and LINT003/LINT004 apply.
+            var report = FindingPostProcessor.Default.Process(Shared.Engine.LintText(new SourceText(path, text)));
             var relevant = ruleIds.Length == 0 ? expected.Select(e => e.RuleId).Distinct().ToArray() : ruleIds;
             var actual = report.Findings
                 .Where(f => relevant.Contains(f.RuleId))

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Shipshape.Configuration;
 using Shipshape.Detection;
 using Shipshape.Model;
 using Shipshape.Policies;
@@ -87,7 +88,9 @@ namespace Shipshape.Rules.Ecr
             {
                 if (PolicyReader.Effect(statement) != "Allow") continue;
                 if (!(statement.Get("Principal") is MappingNode principal)) continue;
-                var accounts = PolicyReader.Strings(principal.Get("AWS")).Select(p => AccountOf(p.Value)).Where(a => a != null).Distinct().ToList();
+                // Option trusted-accounts: accounts the configuration says are ours are not "another account".
+                var ours = context.Options.GetStrings(RuleOptionSpecs.TrustedAccounts);
+                var accounts = PolicyReader.Strings(principal.Get("AWS")).Select(p => AccountOf(p.Value)).Where(a => a != null && !ours.Contains(a)).Distinct().ToList();
                 if (accounts.Count == 0) continue;
                 var actionNode = statement.Get("Action");
                 if (actionNode == null || actionNode.IsUnknown) continue;
