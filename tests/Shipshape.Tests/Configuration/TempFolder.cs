@@ -50,7 +50,16 @@ namespace Shipshape.Tests.Configuration
             "          - Effect: Allow\n" +                  // 14
             "            Principal:\n" +                     // 15
             "              AWS: \"777788889999\"\n" +        // 16
-            "            Action: ecr:PutImage\n";            // 17
+            "            Action: ecr:PutImage\n" +           // 17
+            // Settings that keep the repository rules (ECR010-015) quiet, so the tests see only the policy.
+            "      EncryptionConfiguration:\n" +
+            "        EncryptionType: KMS\n" +
+            "        KmsKey: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n" +
+            "      ImageScanningConfiguration:\n" +
+            "        ScanOnPush: true\n" +
+            "      ImageTagMutability: IMMUTABLE\n" +
+            "      LifecyclePolicy:\n" +
+            "        LifecyclePolicyText: '{\"rules\": [{\"rulePriority\": 1, \"selection\": {\"tagStatus\": \"untagged\", \"countType\": \"sinceImagePushed\", \"countUnit\": \"days\", \"countNumber\": 14}, \"action\": {\"type\": \"expire\"}}]}'\n";
 
         /// <summary>A repository policy with ECR001 (6:20) and IAM006 (7:17), both errors.</summary>
         public const string PublicPolicy = Shipshape.Tests.Cli.Reports.PublicPolicy;
