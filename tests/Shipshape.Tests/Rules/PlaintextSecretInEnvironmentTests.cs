@@ -208,5 +208,20 @@ namespace Shipshape.Tests.Rules
                 ]}}}}
                 """, "ECS001", "LINT001");
         }
+    
+        [TestMethod]
+        public void Configured_allowed_names_and_extra_patterns_apply()
+        {
+            using var dir = new Shipshape.Tests.Configuration.TempFolder();
+            dir.Write(".shipshape.yaml", "rules:\n  ECS001:\n    options:\n      allowed-names: [DB_PASSWORD]\n      secret-name-patterns: ['^PARCEL_SIGNING$']\n");
+            var config = new Shipshape.Configuration.ConfigResolver().ForFile(dir.Full("task-definition.json"));
+            string text = "{\"family\": \"app\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx:1.27\", \"environment\": [" +
+                "{\"name\": \"DB_PASSWORD\", \"value\": \"hunter2-hunter2\"}, {\"name\": \"PARCEL_SIGNING\", \"value\": \"k3y-material-99\"}]}]}";
+
+            var findings = Shared.Engine.LintText(new SourceText("task-definition.json", text), true, config.ToLintSettings()).Findings.Where(f => f.RuleId == "ECS001").ToList();
+
+            Assert.HasCount(1, findings);
+            StringAssert.StartsWith(findings[0].Message, "Environment variable 'PARCEL_SIGNING'");
+        }
     }
 }

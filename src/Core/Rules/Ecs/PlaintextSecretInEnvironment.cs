@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Shipshape.Configuration;
 using Shipshape.Ecs;
 using Shipshape.Model;
 
@@ -16,6 +20,10 @@ namespace Shipshape.Rules.Ecs
         public override void Check(EcsTaskDefinition task, RuleContext context)
         {
             string secretsField = task.CloudFormationNames ? "Secrets" : "secrets";
+            // Options from .shipshape.yaml: names never reported, and extra secret-name patterns.
+            var allowed = new HashSet<string>(context.Options.GetStrings(RuleOptionSpecs.AllowedNames), StringComparer.OrdinalIgnoreCase);
+            var extraPatterns = context.Options.GetStrings(RuleOptionSpecs.SecretNamePatterns)
+                .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
             foreach (var container in task.Containers)
             {
                 foreach (var variable in container.Environment)
@@ -24,10 +32,12 @@ namespace Shipshape.Rules.Ecs
                     string text = value.Value;
                     if (text.Trim().Length == 0 || TemplateText.HasPlaceholder(text) || text.StartsWith("arn:", StringComparison.Ordinal)) continue;
                     string name = variable.NameText ?? "(unnamed)";
+                    if (allowed.Contains(name)) continue;
+                    bool secretName = variable.NameText != null && (SecretNames.IsSecretLike(variable.NameText) || extraPatterns.Any(r => r.IsMatch(variable.NameText)));
                     string? format = SecretValues.KnownSecretFormat(text);
                     if (format != null)
                         context.Report(value, name, format + " in plaintext", secretsField);
-                    else if (variable.NameText != null && SecretNames.IsSecretLike(variable.NameText) && SecretValues.MayBeSecret(text))
+                    else if (secretName && SecretValues.MayBeSecret(text))
                         context.Report(value, name, "a plaintext value under a secret-like name", secretsField);
                 }
             }
