@@ -227,7 +227,13 @@ namespace Shipshape.Package.Tests
                 DateTime before = File.GetLastWriteTimeUtc(stamp);
                 File.WriteAllText(Path.Combine(App, ".shipshape.yaml"), "# configuration\n");
                 var configured = Build(App, "-p:EnableDefaultShipshapeItems=false");
-                Assert.AreNotEqual(before, File.GetLastWriteTimeUtc(stamp), configured.ToString());
+                DateTime afterConfig = File.GetLastWriteTimeUtc(stamp);
+                Assert.AreNotEqual(before, afterConfig, configured.ToString());
+
+                // And its removal.
+                File.Delete(Path.Combine(App, ".shipshape.yaml"));
+                var unconfigured = Build(App, "-p:EnableDefaultShipshapeItems=false");
+                Assert.AreNotEqual(afterConfig, File.GetLastWriteTimeUtc(stamp), unconfigured.ToString());
             }
             finally
             {
