@@ -264,6 +264,8 @@ namespace Shipshape.Package.Tests
         [DataRow(new[] { "-p:TreatWarningsAsErrors=true", "-p:WarningsNotAsErrors=IAM007" }, 0, "warning", DisplayName = "TreatWarningsAsErrors + WarningsNotAsErrors")]
         [DataRow(new[] { "-p:TestWarningsAsErrors=IAM007" }, 1, "error", DisplayName = "WarningsAsErrors in the project")]
         [DataRow(new[] { "-p:MSBuildTreatWarningsAsErrors=true" }, 1, "error", DisplayName = "MSBuildTreatWarningsAsErrors")]
+        [DataRow(new[] { "-warnaserror" }, 1, "error", DisplayName = "dotnet build -warnaserror")]
+        [DataRow(new[] { "-warnaserror", "-p:WarningsNotAsErrors=IAM007" }, 0, "warning", DisplayName = "-warnaserror + WarningsNotAsErrors")]
         [DataRow(new[] { "-p:MSBuildWarningsAsErrors=IAM007" }, 1, "error", DisplayName = "MSBuildWarningsAsErrors")]
         [DataRow(new[] { "-p:MSBuildTreatWarningsAsErrors=true", "-p:WarningsNotAsErrors=IAM007" }, 0, "warning", DisplayName = "MSBuildTreatWarningsAsErrors + WarningsNotAsErrors")]
         [DataRow(new[] { "-p:TreatWarningsAsErrors=true", "-p:NoWarn=IAM007" }, 0, null, DisplayName = "TreatWarningsAsErrors + NoWarn")]
