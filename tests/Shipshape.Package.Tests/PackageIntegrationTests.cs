@@ -147,6 +147,8 @@ namespace Shipshape.Package.Tests
                 expected.AddRange(new[] { "Shipshape.Core.dll", "Shipshape.MsBuildTask.dll", "YamlDotNet.dll" }.Select(f => "tasks/" + tfm + "/" + f));
             // Analyzers land under analyzers/dotnet/cs/ (see src/Package/Package.csproj); until then there are none.
             expected.AddRange(entries.Where(n => n.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)));
+            // Never the hosts' own assemblies: the compiler and MSBuild bring theirs.
+            Assert.IsFalse(entries.Any(n => n.Contains("/Microsoft.CodeAnalysis", StringComparison.Ordinal) || n.Contains("/Microsoft.Build", StringComparison.Ordinal)), string.Join("\n", entries));
             CollectionAssert.AreEqual(expected.OrderBy(n => n, StringComparer.Ordinal).ToList(), entries, string.Join("\n", entries));
 
             using (var nuspec = zip.GetEntry("Shipshape.nuspec")!.Open())
