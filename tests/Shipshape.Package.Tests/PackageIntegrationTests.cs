@@ -29,6 +29,7 @@ namespace Shipshape.Package.Tests
 
         private static string App => Path.Combine(_consumers, "app");
         private static string Infra => Path.Combine(_consumers, "infra");
+        private static string Multi => Path.Combine(_consumers, "multi");
 
         [ClassInitialize]
         public static void PackAndRestore(TestContext context)
@@ -53,7 +54,7 @@ namespace Shipshape.Package.Tests
             File.WriteAllText(Path.Combine(_consumers, "Directory.Build.targets"), "<Project />\n");
             File.WriteAllText(Path.Combine(_consumers, "nuget.config"), NuGetConfig());
 
-            foreach (string project in new[] { App, Infra })
+            foreach (string project in new[] { App, Infra, Multi })
             {
                 var restore = DotnetProcess.Run(project, _packages, "restore", "-nodeReuse:false", "-tl:off", "-v:m");
                 Assert.AreEqual(0, restore.ExitCode, restore.ToString());
@@ -242,6 +243,17 @@ namespace Shipshape.Package.Tests
                 File.WriteAllText(policy, original);
                 File.Delete(Path.Combine(App, ".shipshape.yaml"));
             }
+        }
+
+        [TestMethod]
+        public void AMultiTargetedProjectIsLintedOnceNotOncePerFramework()
+        {
+            var result = Build(Multi);
+            Assert.AreEqual(1, result.ExitCode, result.ToString());
+            CollectionAssert.AreEqual(new[]
+            {
+                Path.Combine(Multi, "repository-policy.json") + "(4,65,4,68): error ECR001: Statement 'Anyone' allows any principal, anonymous callers included, to access this repository without a condition that limits it to your organisation, accounts or VPC endpoints.",
+            }, Findings(result), result.ToString());
         }
 
         [TestMethod]
