@@ -125,7 +125,7 @@ namespace Shipshape.Cli
             var baselineNotes = new List<string>();
             try
             {
-                findings = ApplyBaselines(reports, located, fileConfigs, options.BaselinePath, currentDirectory, baselineNotes);
+                findings = BaselineStage.Apply(reports, located, fileConfigs, options.BaselinePath, p => DisplayPath(currentDirectory, p), baselineNotes);
             }
             catch (ConfigException ex)
             {
@@ -171,42 +171,6 @@ namespace Shipshape.Cli
             });
             progress.Clear();
             return (reports, located);
-        }
-
-        /// <summary>
-        /// Drops the findings a baseline records (<c>--baseline</c>, else the one each file's config names) and
-        /// describes, for stderr, what each baseline accepted and which of its entries are fixed.
-        /// </summary>
-        private static List<Finding> ApplyBaselines(IReadOnlyList<ProcessedFile> reports, IReadOnlyList<BaselineInput> located, IReadOnlyList<FileConfiguration> configs,
-            string? baselineOption, string currentDirectory, List<string> notes)
-        {
-            var findings = new List<Finding>();
-            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (int i = 0; i < reports.Count; i++)
-            {
-                string? path = baselineOption != null ? Path.GetFullPath(baselineOption) : configs[i].Baseline;
-                if (path == null)
-                {
-                    findings.AddRange(reports[i].Findings);
-                    continue;
-                }
-                if (!groups.TryGetValue(path, out var list)) groups[path] = list = new List<int>();
-                list.Add(i);
-            }
-            if (baselineOption != null && groups.Count == 0) groups[Path.GetFullPath(baselineOption)] = new List<int>();
-            foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                string display = DisplayPath(currentDirectory, group.Key);
-                if (!File.Exists(group.Key))
-                    throw new ConfigException(new[] { new ConfigError(display, new Text.LinePosition(1, 1), "no such baseline file (create it with --write-baseline)") });
-                var baseline = Baseline.Load(group.Key, display);
-                var result = baseline.Apply(group.Value.Select(i => located[i]));
-                findings.AddRange(result.NewFindings);
-                notes.Add("shipshape: baseline " + display + ": " + result.Baselined.Count + " known finding" + (result.Baselined.Count == 1 ? string.Empty : "s") + " not shown, "
-                    + result.Fixed.Count + " entr" + (result.Fixed.Count == 1 ? "y" : "ies") + " fixed" + (result.Fixed.Count > 0 ? " (rewrite it with --write-baseline to drop them):" : string.Empty));
-                foreach (var entry in result.Fixed) notes.Add("  fixed: " + entry);
-            }
-            return findings;
         }
 
         private static string FullOrEmpty(string? path) => path == null ? string.Empty : Path.GetFullPath(path);

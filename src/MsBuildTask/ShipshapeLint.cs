@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Build.Framework;
+using Shipshape.Baselines;
+using Shipshape.Configuration;
 using Shipshape.Engine;
 using Shipshape.Findings;
 
@@ -77,19 +79,51 @@ namespace Shipshape.MsBuild
                     CollectConfigFiles(directory, configFiles);
             }
 
-            // TODO(configuration): when Shipshape.Core gains the configuration resolver, create it here from
-            // explicitConfig and pass each file's settings to the engine; the dependency list above already
-            // makes edits to those files re-lint.
+            // The same stages as the CLI: configuration (severities, include/exclude, kinds, options),
+            // suppressions, then the baseline the configuration names.
             var engine = SharedEngine.Value;
-            var reports = new FileReport[files.Count];
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            var resolver = new ConfigResolver(explicitConfig);
+            FileConfiguration[] configs;
+            try
             {
-                var file = files[i];
-                reports[i] = !file.ExplicitlyNamed && !System.IO.File.Exists(file.FullPath)
+                configs = files.Select(f => resolver.ForFile(f.FullPath)).ToArray();
+            }
+            catch (ConfigException ex)
+            {
+                LogConfigErrors(ex);
+                return false;
+            }
+            var included = Enumerable.Range(0, files.Count).Where(i => configs[i].IsIncluded).ToList();
+            var processed = new ProcessedFile[included.Count];
+            var located = new BaselineInput[included.Count];
+            var postProcessor = new FindingPostProcessor(engine.Catalogue);
+            Parallel.For(0, included.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            {
+                var file = files[included[k]];
+                var config = configs[included[k]];
+                var report = !file.ExplicitlyNamed && !System.IO.File.Exists(file.FullPath)
                     ? new FileReport(file.FullPath, Detection.DocumentKind.Unknown, Array.Empty<Finding>(), "does not exist")
-                    : engine.LintFile(file.FullPath, file.DisplayPath, file.ExplicitlyNamed);
+                    : engine.LintFile(file.FullPath, file.DisplayPath, file.ExplicitlyNamed, config.ToLintSettings());
+                processed[k] = postProcessor.Process(report, config, ignoreInlineSuppressions: false);
+                located[k] = BaselineInput.From(file.FullPath, processed[k]);
             });
-            foreach (var report in reports) findings.AddRange(report.Findings);
+            foreach (var config in configs)
+            {
+                foreach (var link in config.Chain) configFiles.Add(link.FullPath);
+                if (config.Baseline != null) configFiles.Add(config.Baseline);
+            }
+            var notes = new List<string>();
+            try
+            {
+                findings.AddRange(BaselineStage.Apply(processed, located, included.Select(i => configs[i]).ToList(), null, p => p, notes));
+            }
+            catch (ConfigException ex)
+            {
+                LogConfigErrors(ex);
+                return false;
+            }
+            foreach (string note in notes) Log.LogMessage(MessageImportance.High, note);
+            var reports = processed.Select(p => p.Report).ToList();
             findings.Sort();
 
             FindingsCache.Write(CacheFile, findings.Select(ToCached));
@@ -101,6 +135,15 @@ namespace Shipshape.MsBuild
             Log.LogMessage(MessageImportance.Normal, "Shipshape: {0} file(s) checked of {1}, {2} finding(s)",
                 reports.Count(r => r.Checked), files.Count, findings.Count);
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>A broken configuration stops the lint with its exact positions, as the CLI's exit 2 does.</summary>
+        private void LogConfigErrors(ConfigException ex)
+        {
+            string helpLink = Catalogue.RuleCatalogue.Embedded["LINT001"].HelpUri;
+            foreach (var error in ex.Errors)
+                Log.LogError("configuration", "LINT001", null, helpLink, error.Path, error.Position.Line, error.Position.Column, 0, 0,
+                    "Invalid Shipshape configuration: " + error.Message);
         }
 
         internal static CachedFinding ToCached(Finding finding)

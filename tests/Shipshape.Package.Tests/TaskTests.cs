@@ -72,6 +72,40 @@ namespace Shipshape.Package.Tests
         }
 
         [TestMethod]
+        public void TheProjectsConfigurationAndInlineSuppressionsApply()
+        {
+            Write(".shipshape.yaml", "rules:\n  IAM007: off\n  ECR001: warning\nexclude: [\"legacy/**\"]\n");
+            string policy = Write("policies/repository-policy.json", PublicPolicy);
+            string legacy = Write("legacy/repository-policy.json", PublicPolicy);
+            string template = Write("infra/template.yaml",
+                "# shipshape-ignore-file ECR010, ECR013, ECR014, ECR015 -- demo repository\n" +
+                "Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n");
+
+            var (result, _, cache) = Lint(Item(policy), Item(legacy), Item(template));
+
+            Assert.IsTrue(result);
+            var lines = Report(cache, expectSuccess: false).CanonicalLines().ToList();
+            Assert.IsTrue(lines.Any(l => l.Contains("error IAM006", StringComparison.Ordinal)), string.Join("\n", lines));
+            Assert.IsFalse(lines.Any(l => l.Contains("IAM007", StringComparison.Ordinal)), string.Join("\n", lines));
+            Assert.IsFalse(lines.Any(l => l.Contains("legacy", StringComparison.Ordinal)), string.Join("\n", lines));
+            Assert.IsFalse(lines.Any(l => l.Contains("template.yaml", StringComparison.Ordinal)), string.Join("\n", lines));
+            Assert.IsTrue(lines.Any(l => l.Contains("warning ECR001", StringComparison.Ordinal)), string.Join("\n", lines));
+        }
+
+        [TestMethod]
+        public void ABrokenConfigurationFailsTheLintAtItsPosition()
+        {
+            Write(".shipshape.yaml", "rules:\n  IAM007: fatal\n");
+            string policy = Write("policies/repository-policy.json", PublicPolicy);
+
+            var (result, engine, _) = Lint(Item(policy));
+
+            Assert.IsFalse(result);
+            var error = engine.CanonicalLines().Single();
+            StringAssert.Contains(error, ".shipshape.yaml(2,11,0,0): error LINT001: Invalid Shipshape configuration:");
+        }
+
+        [TestMethod]
         public void LintWritesFindingsAndLogsNone_ReportLogsThemWithFullLocationAndHelpLink()
         {
             string policy = Write("policies/repository-policy.json", PublicPolicy);
