@@ -113,6 +113,12 @@ namespace Shipshape.Analyzers.Translation
                         break;
                 }
             }
+            if (!entries.Exists(e => e.Name == "Effect"))
+            {
+                // CDK's default effect is Allow.
+                var at = props.Creation.Syntax;
+                entries.Insert(0, new MappingEntry(_doc.Synthetic("Effect", at), _doc.Synthetic("Allow", at)));
+            }
             return _doc.Mapping(props.Creation.Syntax, entries);
         }
 
