@@ -47,7 +47,9 @@ namespace Shipshape.Analyzers
                 if (!(CSharpDocument.For(creation) is CSharpDocument doc)) return;
                 var translator = new RepositoryTranslator(cdk, doc);
                 var repository = l2 ? translator.Repository(creation) : translator.CfnRepository(creation);
-                if (repository != null) Report(doc, repository, c.ReportDiagnostic, c.CancellationToken);
+                if (repository == null) return;
+                // L2 settings have mechanical fixes (set the props member); L1 ones are left to the author.
+                Report(doc, repository, c.ReportDiagnostic, c.CancellationToken, l2 ? f => FixProperties.ForRepositorySetting(f.RuleId) : null);
             }, OperationKind.ObjectCreation);
         }
     }

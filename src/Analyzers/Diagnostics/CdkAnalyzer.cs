@@ -60,7 +60,9 @@ namespace Shipshape.Analyzers.Diagnostics
         private protected abstract void Register(CompilationStartAnalysisContext context, CdkTypes cdk);
 
         /// <summary>Runs the engine's rules over subjects built from <paramref name="document"/> and reports this analyzer's findings.</summary>
-        private protected void Report(CSharpDocument document, object subject, Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <param name="fix">Code-fix data for a finding beyond literal replacements (the repository settings' fixes).</param>
+        private protected void Report(CSharpDocument document, object subject, Action<Diagnostic> report, CancellationToken cancellationToken,
+            Func<Finding, ImmutableDictionary<string, string?>>? fix = null)
         {
             var findings = new List<Finding>();
             _engine.Value.RunRules(new[] { subject }, findings);
@@ -75,6 +77,7 @@ namespace Shipshape.Analyzers.Diagnostics
                 previous = finding;
                 var span = TextSpan.FromBounds(finding.Span.Start, Math.Min(finding.Span.End, document.Source.Length));
                 var properties = FixProperties.For(finding.RuleId, document.Tree, span, cancellationToken);
+                if (fix != null) properties = properties.SetItems(fix(finding));
                 report(Diagnostic.Create(descriptor, Location.Create(document.Tree, span), properties, finding.Message));
             }
         }

@@ -22,6 +22,15 @@ namespace Shipshape.Analyzers.Diagnostics
         /// <summary>The code action's title.</summary>
         public const string Title = "Shipshape.FixTitle";
 
+        /// <summary>The L2 props member to set (<c>ImageScanOnPush</c>) on the construct the diagnostic is about.</summary>
+        public const string SetMember = "Shipshape.SetMember";
+
+        /// <summary>The value to set it to, as a fully qualified C# expression (simplified by the code fix).</summary>
+        public const string SetValue = "Shipshape.SetValue";
+
+        /// <summary>The props type to create when the construct has none (fully qualified).</summary>
+        public const string PropsType = "Shipshape.PropsType";
+
         private static readonly Regex ServiceName = new Regex(@"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant);
 
         internal static ImmutableDictionary<string, string?> For(string ruleId, SyntaxTree tree, TextSpan span, System.Threading.CancellationToken cancellationToken)
@@ -56,6 +65,31 @@ namespace Shipshape.Analyzers.Diagnostics
             }
             if (replacement == null) return ImmutableDictionary<string, string?>.Empty;
             return ImmutableDictionary<string, string?>.Empty.Add(Replacement, replacement).Add(Title, title);
+        }
+
+        /// <summary>
+        /// The mechanical fix of a repository-settings rule on an L2 <c>Repository</c>: the secure setting CDK offers
+        /// for what the rule reports (KMS encryption, scan on push, immutable tags); empty for other rules.
+        /// </summary>
+        internal static ImmutableDictionary<string, string?> ForRepositorySetting(string ruleId)
+        {
+            string member;
+            string value;
+            switch (ruleId)
+            {
+                case "ECR010": member = "Encryption"; value = "Amazon.CDK.AWS.ECR.RepositoryEncryption.KMS"; break;
+                case "ECR013": member = "ImageScanOnPush"; value = "true"; break;
+                case "ECR014": member = "ImageTagMutability"; value = "Amazon.CDK.AWS.ECR.TagMutability.IMMUTABLE"; break;
+                default: return ImmutableDictionary<string, string?>.Empty;
+            }
+            // "Amazon.CDK.AWS.ECR.TagMutability.IMMUTABLE" → "TagMutability.IMMUTABLE" for the title.
+            int last = value.LastIndexOf('.');
+            string shortValue = last <= 0 ? value : value.Substring(value.LastIndexOf('.', last - 1) + 1);
+            return ImmutableDictionary<string, string?>.Empty
+                .Add(SetMember, member)
+                .Add(SetValue, value)
+                .Add(PropsType, "Amazon.CDK.AWS.ECR.RepositoryProps")
+                .Add(Title, "Set " + member + " = " + shortValue);
         }
 
         private static string RemoveWhitespace(string value)

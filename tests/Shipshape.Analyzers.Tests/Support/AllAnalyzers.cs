@@ -27,7 +27,8 @@ namespace Shipshape.Analyzers.Tests.Support
                 new PrincipalAnalyzer(),
                 new RepositoryPolicyAnalyzer(),
                 new RepositoryAnalyzer(),
-                new RepositoryAnalyzer(engine, catalogue));
+                new RepositoryAnalyzer(engine, catalogue),
+                RepositoryStandIns.Analyzer());
         }
 
         /// <summary>Runs the analyzers; analyzer exceptions are collected, never swallowed.</summary>

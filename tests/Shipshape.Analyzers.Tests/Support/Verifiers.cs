@@ -48,5 +48,11 @@ namespace Shipshape.Analyzers.Tests.Support
             FixedCode = fixedSource;
             TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
         }
+
+        /// <summary>An analyzer instance to use instead of <c>new TAnalyzer()</c> (one with stand-in rules).</summary>
+        public DiagnosticAnalyzer? Instance { get; set; }
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
+            => Instance != null ? new[] { Instance } : base.GetDiagnosticAnalyzers();
     }
 }
