@@ -61,6 +61,9 @@ namespace Shipshape.Analyzers.Tests.Build
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
                 Assert.AreEqual(string.Join("\n", expected), string.Join("\n", actual), output);
 
+                // .globalconfig turned the error-severity ECR001 into a warning (and the build succeeded above).
+                Assert.IsTrue(lines.Any(l => Regex.IsMatch(l, @"RegistryStack\.cs\(\d+,\d+\): warning ECR001: ")), output);
+
                 // The message is the engine's, with the catalogue's help link.
                 StringAssert.Contains(output, "RegistryStack.cs(" + Position(stack, "\"ecr:GetDownloadUrlForLayers\"")
                     + "): warning IAM007: Action 'ecr:GetDownloadUrlForLayers' does not exist: did you mean 'ecr:GetDownloadUrlForLayer'?");
