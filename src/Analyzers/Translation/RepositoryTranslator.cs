@@ -208,7 +208,7 @@ namespace Shipshape.Analyzers.Translation
                 return result;
             }
             var usage = LocalUsage.Analyze(declarator.Symbol, syntax, creation.SemanticModel);
-            if (usage == null || usage.HasWrites)
+            if (usage.HasWrites)
             {
                 result.Unknowable = true;
                 return result;

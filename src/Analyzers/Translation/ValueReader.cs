@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -203,7 +205,7 @@ namespace Shipshape.Analyzers.Translation
             if (!(local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
             if (declarator.SyntaxTree != operation.Syntax.SyntaxTree) return null;
             var usage = LocalUsage.Analyze(local, declarator, operation.SemanticModel);
-            if (usage == null || usage.HasWrites) return null;
+            if (usage.HasWrites) return null;
             if (!immutable && !usage.OnlyReadByCdk) return null;
             return operation.SemanticModel.GetOperation(declarator.Initializer.Value);
         }
@@ -231,15 +233,43 @@ namespace Shipshape.Analyzers.Translation
         /// <summary>The object is handed to code outside the CDK (a user method, a second variable, a field…), which may change it.</summary>
         public bool HandedOn { get; private set; }
 
-        public static LocalUsage? Analyze(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model)
+        /// <summary>Per semantic model (one compilation, one tree): the usage of each local, and each scope's identifiers by name.</summary>
+        private static readonly ConditionalWeakTable<SemanticModel, Cache> Caches = new ConditionalWeakTable<SemanticModel, Cache>();
+
+        private sealed class Cache
+        {
+            public readonly ConcurrentDictionary<SyntaxNode, LocalUsage> Usages = new ConcurrentDictionary<SyntaxNode, LocalUsage>();
+            public readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> Identifiers = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>>();
+        }
+
+        /// <summary>How <paramref name="local"/> is used in the member that declares it (computed once per local and model).</summary>
+        public static LocalUsage Analyze(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model)
+        {
+            var cache = Caches.GetValue(model, _ => new Cache());
+            return cache.Usages.GetOrAdd(declarator, _ => Compute(local, declarator, model, cache));
+        }
+
+        private static LocalUsage Compute(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, Cache cache)
         {
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             if (scope == null || scope is GlobalStatementSyntax) scope = declarator.SyntaxTree.GetRoot();
-            var usage = new LocalUsage();
-            string name = local.Name;
-            foreach (var node in scope.DescendantNodes())
+            // One walk per member: every identifier by name, so each local looks only at its own name.
+            var byName = cache.Identifiers.GetOrAdd(scope, s =>
             {
-                if (!(node is IdentifierNameSyntax id) || id.Identifier.ValueText != name) continue;
+                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
+                foreach (var node in s.DescendantNodes())
+                {
+                    if (!(node is IdentifierNameSyntax id)) continue;
+                    string text = id.Identifier.ValueText;
+                    if (!index.TryGetValue(text, out var list)) index[text] = list = new List<IdentifierNameSyntax>();
+                    list.Add(id);
+                }
+                return index;
+            });
+            var usage = new LocalUsage();
+            if (!byName.TryGetValue(local.Name, out var candidates)) return usage;
+            foreach (var id in candidates)
+            {
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local)) continue;
                 usage.Classify(id, model);
             }
