@@ -15,6 +15,7 @@ namespace Shipshape.Analyzers
     /// <summary>
     /// What goes into an ECR repository's policy from C#: <c>repository.AddToResourcePolicy(statement)</c> and grants
     /// to principals without a policy of their own (<c>GrantPull(new AnyPrincipal())</c>, <c>GrantPullPush(new AccountPrincipal(…))</c>).
+    /// For L1, the <c>RepositoryPolicyText</c> of <c>new CfnRepository(…)</c> when it is a <c>new PolicyDocument(…)</c>.
     /// Public access (ECR001), cross-account writes (ECR002), <c>Resources</c> in a repository policy (ECR003) and
     /// actions a repository policy cannot grant (ECR004), as the engine's repository-policy rules judge them.
     /// </summary>
@@ -53,6 +54,21 @@ namespace Shipshape.Analyzers
                 var policy = new PolicyDocument(translator.Document1(invocation.Syntax, statement), PolicyKind.EcrRepositoryPolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.Invocation);
+
+            if (cdk.CfnRepository == null || cdk.PolicyDocument == null) return;
+            // L1: new CfnRepository(…, new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(…) }).
+            context.RegisterOperationAction(c =>
+            {
+                var creation = (IObjectCreationOperation)c.Operation;
+                if (!SymbolEqualityComparer.Default.Equals(creation.Type, cdk.CfnRepository) || creation.Arguments.Length < 3) return;
+                var props = ValueReader.Object(creation.Arguments[2].Value, cdk.CfnRepositoryProps);
+                var text = props?.Get("RepositoryPolicyText");
+                if (text == null || !RepositoryTranslator.IsFinalL1(creation) || !(CSharpDocument.For(creation) is CSharpDocument doc)) return;
+                var translator = new PolicyTranslator(cdk, doc);
+                var root = translator.PolicyDocument(text.Value);
+                if (root == null) return;
+                Report(doc, new PolicyDocument(root, PolicyKind.EcrRepositoryPolicy), c.ReportDiagnostic, c.CancellationToken);
+            }, OperationKind.ObjectCreation);
         }
     }
 }

@@ -23,6 +23,8 @@ namespace Shipshape.Analyzers.Cdk
             StarPrincipal = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.StarPrincipal");
             CompositePrincipal = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.CompositePrincipal");
             Effect = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.Effect");
+            PolicyDocument = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyDocument");
+            PolicyDocumentProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyDocumentProps");
             Repository = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.Repository");
             RepositoryProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.RepositoryProps");
             RepositoryEncryption = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.RepositoryEncryption");
@@ -41,6 +43,8 @@ namespace Shipshape.Analyzers.Cdk
         public INamedTypeSymbol? StarPrincipal { get; }
         public INamedTypeSymbol? CompositePrincipal { get; }
         public INamedTypeSymbol? Effect { get; }
+        public INamedTypeSymbol? PolicyDocument { get; }
+        public INamedTypeSymbol? PolicyDocumentProps { get; }
 
         // ECR
         public INamedTypeSymbol? Repository { get; }

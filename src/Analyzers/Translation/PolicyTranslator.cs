@@ -46,6 +46,37 @@ namespace Shipshape.Analyzers.Translation
         }
 
         /// <summary>
+        /// The document <c>new PolicyDocument(new PolicyDocumentProps { Statements = new[] { … } })</c> builds (inline or a local
+        /// never changed), as <c>{"Version": …, "Statement": [...]}</c>; statements we cannot read are unknown. Null when unknown.
+        /// </summary>
+        public MappingNode? PolicyDocument(IOperation expression)
+        {
+            var document = ValueReader.Object(expression, _cdk.PolicyDocument, allowArguments: true);
+            if (document == null || document.Members.Count > 0) return null;
+            var creation = document.Creation;
+            var statements = new List<Node>();
+            if (creation.Arguments.Length > 0 && creation.Arguments[0].ArgumentKind != ArgumentKind.DefaultValue && !ValueReader.IsNull(creation.Arguments[0].Value))
+            {
+                var props = ValueReader.Object(creation.Arguments[0].Value, _cdk.PolicyDocumentProps);
+                if (props == null) return null;
+                var list = props.Get("Statements");
+                if (list != null && !ValueReader.IsNull(list.Value))
+                {
+                    var items = ValueReader.ListItems(list.Value);
+                    if (items == null) return null;
+                    foreach (var item in items) statements.Add((Node?)Statement(item) ?? _doc.Unknown(item.Syntax));
+                }
+            }
+            var at = creation.Syntax;
+            var entries = new List<MappingEntry>
+            {
+                new MappingEntry(_doc.Synthetic("Version", at), _doc.Synthetic(PolicyVersion, at)),
+                new MappingEntry(_doc.Synthetic("Statement", at), _doc.Sequence(at, statements)),
+            };
+            return _doc.Mapping(at, entries);
+        }
+
+        /// <summary>
         /// The statement built by <c>new PolicyStatement(new PolicyStatementProps { … })</c> (inline, or a local never
         /// changed afterwards); null when it is built elsewhere or changed later.
         /// </summary>

@@ -55,9 +55,8 @@ namespace Shipshape.Analyzers.Translation
         /// <summary>The repository an L1 <c>new CfnRepository(…)</c> declares, or null when its properties may change later.</summary>
         public EcrRepository? CfnRepository(IObjectCreationOperation creation)
         {
-            var uses = Uses(creation);
             // L1 properties are settable and overridable (AddPropertyOverride): any use other than reading attributes may change them.
-            if (uses.Unknowable || uses.HandedOn || uses.L1Changed) return null;
+            if (!IsFinalL1(creation)) return null;
             MappingNode? properties = null;
             if (creation.Arguments.Length >= 3 && creation.Arguments[2].ArgumentKind != ArgumentKind.DefaultValue && !ValueReader.IsNull(creation.Arguments[2].Value))
             {
@@ -66,6 +65,13 @@ namespace Shipshape.Analyzers.Translation
                 properties = CloudFormationTranslator.Mapping(_doc, props);
             }
             return new EcrRepository(properties, Anchor(creation), ConstructId(creation));
+        }
+
+        /// <summary>True when an L1 construct's properties are final at <c>new</c>: nothing sets or overrides them afterwards.</summary>
+        public static bool IsFinalL1(IObjectCreationOperation creation)
+        {
+            var uses = Uses(creation);
+            return !uses.Unknowable && !uses.HandedOn && !uses.L1Changed;
         }
 
         private void AddL2Properties(ObjectValue props, List<MappingEntry> entries)

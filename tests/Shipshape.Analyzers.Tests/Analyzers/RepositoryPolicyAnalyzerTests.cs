@@ -114,5 +114,41 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             Actions = new[] { ""ecr:BatchGetImage"" },
             Principals = new IPrincipal[] { new AnyPrincipal() },
         }));"));
+    
+
+        [TestMethod]
+        public Task ACfnRepositoryPolicyDocumentIsARepositoryPolicy()
+            => Verify.RunAsync(Fixture.InStack(@"
+        new CfnRepository(this, ""L1"", new CfnRepositoryProps
+        {
+            RepositoryName = ""parcel/web"",
+            RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps
+            {
+                Statements = new[]
+                {
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Actions = new[] { ""ecr:BatchGetImage"" },
+                        Principals = new IPrincipal[] { {|ECR001:new AnyPrincipal()|} },
+                    }),
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Actions = new[] { ""ecr:BatchGetImage"" },
+                        Principals = new IPrincipal[] { new AccountPrincipal(""123456789012"") },
+                        {|ECR003:Resources|} = new[] { ""*"" },
+                    }),
+                    StatementFromConfig(),
+                },
+            }),
+        });
+        var changed = new CfnRepository(this, ""Changed"", new CfnRepositoryProps
+        {
+            RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps
+            {
+                Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr:BatchGetImage"" }, Principals = new IPrincipal[] { new AnyPrincipal() } }) },
+            }),
+        });
+        changed.AddPropertyOverride(""RepositoryPolicyText.Statement.0.Condition"", new Dictionary<string, object>());", members: @"    private static PolicyStatement StatementFromConfig() => new PolicyStatement();
+"));
     }
 }

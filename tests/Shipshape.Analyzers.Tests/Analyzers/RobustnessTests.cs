@@ -52,6 +52,10 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             @"var props = new RepositoryProps(); props.ImageScanOnPush = true; new Repository(this, ""X"", props);",
             @"new Repository(this, ""X"", new RepositoryProps { ImageScanOnPush = true, ImageScanOnPush = false });",
             @"new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr:\uD800"", ""ecr:\u0000"", """" } });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps { Statements = new[] { new PolicyStatement(",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps { Statements = null }) });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument() { AssignSids = true } });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new Dictionary<string, object> { [""Statement""] = 1 } });",
         };
 
         [TestMethod]
