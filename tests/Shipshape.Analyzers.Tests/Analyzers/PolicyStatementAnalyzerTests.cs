@@ -83,6 +83,15 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         statement.AddAwsAccountPrincipal(""123456789012"");"));
 
         [TestMethod]
+        public Task SpansAreExactWithCrLfAndCharactersOutsideTheBmp()
+            => Verify.RunAsync(Fixture.InStack(@"
+        // 🚢 Shipshape: the emoji is two UTF-16 code units, like Roslyn's and the engine's offsets.
+        var statement = new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = new[] { /* 🚢 */ ""ecr:BatchGetImage"", {|IAM006:""ecr:Batch GetImage""|} },
+        });").Replace("\n", "\r\n", System.StringComparison.Ordinal));
+
+        [TestMethod]
         public Task AWellFormedStatementHasNoFindings()
             => Verify.RunAsync(Fixture.InStack(@"
         var statement = new PolicyStatement(new PolicyStatementProps
