@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,7 +43,11 @@ namespace Shipshape.Analyzers
                 if (!CdkTypes.Is(creation.Type, cdk.PolicyStatement) || !(CSharpDocument.For(creation) is CSharpDocument doc)) return;
                 var translator = new PolicyTranslator(cdk, doc);
                 var statement = translator.Statement(creation);
-                if (statement == null || statement.Entries.Count == 0) return;
+                if (statement == null) return;
+                // Only the actions: principal objects are PrincipalAnalyzer's (one finding per principal, wherever it is used).
+                var actions = statement.Entries.Where(e => e.Name == "Action" || e.Name == "NotAction").ToList();
+                if (actions.Count == 0) return;
+                statement = doc.Mapping(statement.Span, actions);
                 var policy = new PolicyDocument(translator.Document1(creation.Syntax, statement), PolicyKind.ResourcePolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.ObjectCreation);

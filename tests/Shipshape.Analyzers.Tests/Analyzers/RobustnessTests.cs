@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -77,6 +78,36 @@ namespace Shipshape.Analyzers.Tests.Analyzers
                     Assert.AreEqual(0, ad0001.Count, snippet + "\n" + string.Join("\n", ad0001));
                 }
             }
+        }
+
+        [TestMethod]
+        public async Task EveryFindingIsReportedOnceByAllAnalyzersTogether()
+        {
+            // A principal inside a statement inside a repository policy is seen by three analyzers; each owns its rules.
+            var compilation = Compile.Cdk(Fixture.InStack(@"
+        var repository = new Repository(this, ""Repo"");
+        var statement = new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = new IPrincipal[] { new ArnPrincipal(""arn:aws: iam::444455556666:root""), new AnyPrincipal() },
+            Actions = new[] { ""ecr: BatchGetImage"", ""ecr:BatchGetImages"", ""ecr:GetAuthorizationToken"" },
+            Resources = new[] { ""*"" },
+        });
+        statement.AddArnPrincipal(""arn:aws:iam::12345678901:root"");
+        repository.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = new IPrincipal[] { new AccountPrincipal(""4444 5555 6666""), new AnyPrincipal() },
+            Actions = new[] { ""ecr: PutImage"", ""ecr:PutImage"", ""ecr:GetAuthorizationToken"" },
+            Resources = new[] { ""*"" },
+        }));
+        repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
+            Compile.AssertNoErrors(compilation);
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(4).ToImmutableArray());
+            Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
+            var ours = diagnostics.Where(d => d.Id.StartsWith("ECR", System.StringComparison.Ordinal) || d.Id.StartsWith("IAM", System.StringComparison.Ordinal))
+                .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+            var duplicates = ours.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.AreEqual(0, duplicates.Count, "reported more than once: " + string.Join(", ", duplicates));
+            CollectionAssert.IsSubsetOf(new[] { "ECR001", "ECR002", "ECR003", "ECR004", "IAM006", "IAM007", "IAM008" }, ours.Select(s => s.Split(' ')[0]).Distinct().ToList());
         }
 
         [TestMethod]

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Analyzers.Tests.Support;
@@ -47,8 +48,9 @@ namespace Shipshape.Analyzers.Tests.Build
             try
             {
                 CopySample(Path.Combine(RepositoryRoot.Path, "samples", "cdk-app"), work);
+                string sarif = Path.Combine(work, "compiler-diagnostics.sarif");
                 var (exitCode, output) = Run(work, "build", "CdkApp.csproj", "-nodeReuse:false", "-p:UseSharedCompilation=false",
-                    "-p:ShipshapeAnalyzerPath=" + AppContext.BaseDirectory, "-v:minimal", "-clp:NoSummary");
+                    "-p:ShipshapeAnalyzerPath=" + AppContext.BaseDirectory, "-p:ErrorLog=" + sarif + "%2Cversion=2.1", "-v:minimal", "-clp:NoSummary");
                 Assert.AreEqual(0, exitCode, output);
 
                 var lines = output.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToList();
@@ -60,6 +62,21 @@ namespace Shipshape.Analyzers.Tests.Build
                     .Select(m => m.Groups["id"].Value + " " + Path.GetFileName(m.Groups["file"].Value) + "(" + m.Groups["line"].Value + "," + m.Groups["col"].Value + ")")
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
                 Assert.AreEqual(string.Join("\n", expected), string.Join("\n", actual), output);
+
+                // MSBuild may print a warning more than once; the compiler's SARIF log has each diagnostic exactly once,
+                // so a finding reported twice (by two analyzers) shows here.
+                using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
+                {
+                    var reported = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                        .Where(r => Regex.IsMatch(r.GetProperty("ruleId").GetString() ?? string.Empty, "^(ECR|IAM|ECS|EKS)"))
+                        .Select(r =>
+                        {
+                            var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+                            return r.GetProperty("ruleId").GetString() + " RegistryStack.cs(" + region.GetProperty("startLine").GetInt32() + "," + region.GetProperty("startColumn").GetInt32() + ")";
+                        })
+                        .OrderBy(s => s, StringComparer.Ordinal).ToList();
+                    Assert.AreEqual(string.Join("\n", expected), string.Join("\n", reported), "compiler SARIF log");
+                }
 
                 // .globalconfig turned the error-severity ECR001 into a warning (and the build succeeded above).
                 Assert.IsTrue(lines.Any(l => Regex.IsMatch(l, @"RegistryStack\.cs\(\d+,\d+\): warning ECR001: ")), output);
