@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -38,18 +36,13 @@ namespace Shipshape.Analyzers.Tests.Build
         [Timeout(300_000, CooperativeCancellation = true)]
         public void DotnetBuildOfTheSampleAppPrintsOurDiagnosticsAtTheRightPlaces()
         {
-            if (Environment.GetEnvironmentVariable("SHIPSHAPE_SKIP_BUILD_TESTS") == "1") Assert.Inconclusive("SHIPSHAPE_SKIP_BUILD_TESTS=1");
-            string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            if (!Directory.Exists(Path.Combine(packages, "amazon.cdk.lib", "2.160.0")))
-                Assert.Inconclusive("Amazon.CDK.Lib 2.160.0 is not in the NuGet cache (offline?)");
-
-            string work = Path.Combine(Path.GetTempPath(), "shipshape-cdk-app-" + Guid.NewGuid().ToString("N"));
+            ScratchSample.SkipWhenOffline();
+            string work = ScratchSample.NewFolder("shipshape-cdk-app-");
             try
             {
-                CopySample(Path.Combine(RepositoryRoot.Path, "samples", "cdk-app"), work);
+                ScratchSample.Copy(Path.Combine(RepositoryRoot.Path, "samples", "cdk-app"), work);
                 string sarif = Path.Combine(work, "compiler-diagnostics.sarif");
-                var (exitCode, output) = Run(work, "build", "CdkApp.csproj", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                var (exitCode, output) = ScratchSample.Run(work, "build", "CdkApp.csproj", "-nodeReuse:false", "-p:UseSharedCompilation=false",
                     "-p:ShipshapeAnalyzerPath=" + AppContext.BaseDirectory, "-p:ErrorLog=" + sarif + "%2Cversion=2.1", "-v:minimal", "-clp:NoSummary");
                 Assert.AreEqual(0, exitCode, output);
 
@@ -57,7 +50,7 @@ namespace Shipshape.Analyzers.Tests.Build
                 Assert.IsFalse(lines.Any(l => Regex.IsMatch(l, @"\b(AD0001|CS8032|CS8033|CS8034|CS8784|CS8785)\b")), "analyzer load or run failure:\n" + output);
 
                 string stack = File.ReadAllText(Path.Combine(work, "RegistryStack.cs")).Replace("\r\n", "\n", StringComparison.Ordinal);
-                var expected = Expected.Select(e => e.Rule + " RegistryStack.cs(" + Position(stack, e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var expected = Expected.Select(e => e.Rule + " RegistryStack.cs(" + ScratchSample.Position(stack, e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
                 var actual = lines.Select(l => Canonical.Match(l)).Where(m => m.Success && Regex.IsMatch(m.Groups["id"].Value, "^(ECR|IAM|ECS|EKS)"))
                     .Select(m => m.Groups["id"].Value + " " + Path.GetFileName(m.Groups["file"].Value) + "(" + m.Groups["line"].Value + "," + m.Groups["col"].Value + ")")
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
@@ -82,61 +75,13 @@ namespace Shipshape.Analyzers.Tests.Build
                 Assert.IsTrue(lines.Any(l => Regex.IsMatch(l, @"RegistryStack\.cs\(\d+,\d+\): warning ECR001: ")), output);
 
                 // The message is the engine's, with the catalogue's help link.
-                StringAssert.Contains(output, "RegistryStack.cs(" + Position(stack, "\"ecr:GetDownloadUrlForLayers\"")
+                StringAssert.Contains(output, "RegistryStack.cs(" + ScratchSample.Position(stack, "\"ecr:GetDownloadUrlForLayers\"")
                     + "): warning IAM007: Action 'ecr:GetDownloadUrlForLayers' does not exist: did you mean 'ecr:GetDownloadUrlForLayer'?");
             }
             finally
             {
-                try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                ScratchSample.Delete(work);
             }
-        }
-
-        private static string Position(string text, string at)
-        {
-            int index = text.IndexOf(at, StringComparison.Ordinal);
-            Assert.IsTrue(index >= 0 && text.IndexOf(at, index + 1, StringComparison.Ordinal) < 0, "'" + at + "' must occur once in RegistryStack.cs");
-            int line = 1 + text.Take(index).Count(c => c == '\n');
-            int column = index - text.LastIndexOf('\n', Math.Max(0, index - 1));
-            return line + "," + column;
-        }
-
-        private static void CopySample(string from, string to)
-        {
-            foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                string relative = Path.GetRelativePath(from, file);
-                var segments = relative.Split(Path.DirectorySeparatorChar);
-                if (segments.Contains("bin") || segments.Contains("obj")) continue;
-                string target = Path.Combine(to, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
-        private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
-        {
-            string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-            var start = new ProcessStartInfo(dotnet)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string argument in arguments) start.ArgumentList.Add(argument);
-            // The test host runs under `dotnet test`: its MSBuild settings must not leak into the nested build.
-            foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
-                start.Environment.Remove(key);
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using var process = Process.Start(start)!;
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            process.WaitForExit();
-            lock (output) return (process.ExitCode, output.ToString());
         }
     }
 }
