@@ -175,7 +175,7 @@ namespace Shipshape.Analyzers.Translation
             var nodes = new List<Node>();
             foreach (var argument in invocation.Arguments)
             {
-                var items = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ListItems(argument.Value) : new[] { argument.Value };
+                var items = ValueReader.ArgumentValues(argument);
                 if (items == null) continue;
                 foreach (var item in items) nodes.Add(Value(item));
             }
@@ -250,7 +250,7 @@ namespace Shipshape.Analyzers.Translation
                 bool all = true;
                 foreach (var argument in args)
                 {
-                    var items = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ListItems(argument.Value) : new[] { argument.Value };
+                    var items = ValueReader.ArgumentValues(argument);
                     if (items == null) { aws.Add(_doc.Unknown(argument.Syntax)); all = false; continue; }
                     foreach (var item in items) all &= AddPrincipal(item, aws, service, depth + 1);
                 }
@@ -283,7 +283,7 @@ namespace Shipshape.Analyzers.Translation
                     for (int i = 1; i < invocation.Arguments.Length; i++)
                     {
                         var argument = invocation.Arguments[i];
-                        var items = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ListItems(argument.Value) : new[] { argument.Value };
+                        var items = ValueReader.ArgumentValues(argument);
                         if (items == null) return null;
                         foreach (var item in items) actions.Add(Value(item));
                     }

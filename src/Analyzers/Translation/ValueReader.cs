@@ -165,6 +165,17 @@ namespace Shipshape.Analyzers.Translation
         }
 
         /// <summary>
+        /// The values an argument of a <c>params T[]</c> parameter passes: the expanded elements, or the elements of an array
+        /// passed as such; a single value for other parameters. Null when an array is passed that we cannot read.
+        /// </summary>
+        public static IReadOnlyList<IOperation>? ArgumentValues(IArgumentOperation argument)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter?.Type is IArrayTypeSymbol)
+                return ListItems(argument.Value);
+            return new[] { argument.Value };
+        }
+
+        /// <summary>
         /// <c>new T { A = …, B = … }</c> (or a local initialised with it and never changed) as its members;
         /// null when the object is not built right here, has constructor arguments we do not model, or is of another type.
         /// </summary>

@@ -80,7 +80,10 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         var statement = new PolicyStatement();
         statement.AddActions(""ecr:BatchGetImage"", {|IAM007:""ecr:GetDownloadUrlForLayers""|});
         statement.AddArnPrincipal({|IAM008:""arn:aws:iam::12345678901:role/ci""|});
-        statement.AddAwsAccountPrincipal(""123456789012"");"));
+        statement.AddAwsAccountPrincipal(""123456789012"");
+        statement.AddActions(new[] { {|IAM006:""ecr :PutImage""|} });
+        var more = new[] { {|IAM007:""ecr:PutImages""|} };
+        statement.AddActions(more);"));
 
         [TestMethod]
         public Task SpansAreExactWithCrLfAndCharactersOutsideTheBmp()
