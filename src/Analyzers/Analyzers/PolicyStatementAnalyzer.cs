@@ -48,7 +48,7 @@ namespace Shipshape.Analyzers
                 var actions = statement.Entries.Where(e => e.Name == "Action" || e.Name == "NotAction").ToList();
                 if (actions.Count == 0) return;
                 statement = doc.Mapping(statement.Span, actions);
-                var policy = new PolicyDocument(translator.Document1(creation.Syntax, statement), PolicyKind.ResourcePolicy);
+                var policy = new PolicyDocument(translator.SingleStatementDocument(creation.Syntax, statement), PolicyKind.ResourcePolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.ObjectCreation);
 
@@ -60,7 +60,7 @@ namespace Shipshape.Analyzers
                 if (!(CSharpDocument.For(invocation) is CSharpDocument doc)) return;
                 var translator = new PolicyTranslator(cdk, doc);
                 var statement = translator.StringsStatement(element, invocation, PolicyTranslator.MethodName(invocation));
-                var policy = new PolicyDocument(translator.Document1(invocation.Syntax, statement), PolicyKind.ResourcePolicy);
+                var policy = new PolicyDocument(translator.SingleStatementDocument(invocation.Syntax, statement), PolicyKind.ResourcePolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.Invocation);
         }

@@ -47,7 +47,7 @@ namespace Shipshape.Analyzers
                 var principal = translator.Principal(creation);
                 if (principal == null) return;
                 var statement = doc.Mapping(creation.Syntax, new[] { new MappingEntry(doc.Synthetic("Principal", creation.Syntax), (Node)principal) });
-                var policy = new PolicyDocument(translator.Document1(creation.Syntax, statement), PolicyKind.ResourcePolicy);
+                var policy = new PolicyDocument(translator.SingleStatementDocument(creation.Syntax, statement), PolicyKind.ResourcePolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.ObjectCreation);
         }

@@ -51,7 +51,7 @@ namespace Shipshape.Analyzers
                     ? translator.Statement(invocation.Arguments[0].Value)
                     : translator.GrantStatement(invocation, PolicyTranslator.MethodName(invocation));
                 if (statement == null) return;
-                var policy = new PolicyDocument(translator.Document1(invocation.Syntax, statement), PolicyKind.EcrRepositoryPolicy);
+                var policy = new PolicyDocument(translator.SingleStatementDocument(invocation.Syntax, statement), PolicyKind.EcrRepositoryPolicy);
                 Report(doc, policy, c.ReportDiagnostic, c.CancellationToken);
             }, OperationKind.Invocation);
 

@@ -35,7 +35,7 @@ namespace Shipshape.Analyzers.Translation
         public CSharpDocument Document => _doc;
 
         /// <summary>A policy document <c>{"Version": …, "Statement": [statement]}</c> spanning <paramref name="at"/>.</summary>
-        public MappingNode Document1(SyntaxNode at, MappingNode statement)
+        public MappingNode SingleStatementDocument(SyntaxNode at, MappingNode statement)
         {
             var entries = new List<MappingEntry>
             {
