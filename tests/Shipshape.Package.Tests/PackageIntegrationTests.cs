@@ -146,8 +146,8 @@ namespace Shipshape.Package.Tests
             };
             foreach (string tfm in new[] { "net472", "net8.0" })
                 expected.AddRange(new[] { "Shipshape.Core.dll", "Shipshape.MsBuildTask.dll", "YamlDotNet.dll" }.Select(f => "tasks/" + tfm + "/" + f));
-            // Analyzers land under analyzers/dotnet/cs/ (see src/Package/Package.csproj); until then there are none.
-            expected.AddRange(entries.Where(n => n.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)));
+            // The analyzers, their code fixes and their dependencies, and nothing else.
+            expected.AddRange(new[] { "Shipshape.Analyzers.dll", "Shipshape.Analyzers.CodeFixes.dll", "Shipshape.Core.dll", "YamlDotNet.dll" }.Select(f => "analyzers/dotnet/cs/" + f));
             // Never the hosts' own assemblies: the compiler and MSBuild bring theirs.
             Assert.IsFalse(entries.Any(n => n.Contains("/Microsoft.CodeAnalysis", StringComparison.Ordinal) || n.Contains("/Microsoft.Build", StringComparison.Ordinal)), string.Join("\n", entries));
             CollectionAssert.AreEqual(expected.OrderBy(n => n, StringComparer.Ordinal).ToList(), entries, string.Join("\n", entries));

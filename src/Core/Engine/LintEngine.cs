@@ -187,6 +187,10 @@ namespace Shipshape.Engine
             }
         }
 
+        /// <summary>The IDs of the rules this engine runs over subjects of <paramref name="subjectType"/> (the C# analyzers declare their diagnostics from it).</summary>
+        public IReadOnlyList<string> RuleIdsFor(Type subjectType)
+            => _rulesBySubject.TryGetValue(subjectType, out var rules) ? rules.Select(r => r.Descriptor.Id).ToList() : (IReadOnlyList<string>)Array.Empty<string>();
+
         /// <summary>A YAML alias reuses nodes: the same finding at the same token is reported once.</summary>
         private static void RemoveDuplicates(List<Finding> sorted)
         {

@@ -26,6 +26,16 @@ namespace Shipshape.Tests.Samples
         {
             ["samples/.github/workflows/deploy.yml"] = null,
             ["samples/README.md"] = null,
+            // The C# CDK app: Shipshape's Roslyn analyzers check it when it builds; the CLI skips it quietly.
+            ["samples/cdk-app/.globalconfig"] = null,
+            ["samples/cdk-app/CdkApp.csproj"] = null,
+            ["samples/cdk-app/Directory.Build.props"] = null,
+            ["samples/cdk-app/Directory.Build.targets"] = null,
+            ["samples/cdk-app/Directory.Packages.props"] = null,
+            ["samples/cdk-app/Program.cs"] = null,
+            ["samples/cdk-app/README.md"] = null,
+            ["samples/cdk-app/RegistryStack.cs"] = null,
+            ["samples/cdk-app/cdk.json"] = null,
             ["samples/ecr/lifecycle-policy.json"] = DocumentKind.EcrLifecyclePolicy,
             ["samples/ecr/registry-policy.json"] = DocumentKind.PolicyDocument,
             ["samples/ecr/repository-policy.json"] = DocumentKind.PolicyDocument,
@@ -126,10 +136,15 @@ namespace Shipshape.Tests.Samples
             Assert.IsTrue(Directory.Exists(samples), samples + " is missing");
             var engine = new LintEngine();
             return Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories)
+                .Where(full => !IsBuildOutput(Path.GetRelativePath(samples, full)))
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(full => engine.LintFile(full, Path.GetRelativePath(root, full).Replace('\\', '/'), explicitlyNamed: false))
                 .ToList();
         }
+
+        /// <summary>bin/ and obj/ of a built sample (samples/cdk-app): the CLI's folder walk skips them too.</summary>
+        private static bool IsBuildOutput(string relative)
+            => relative.Replace('\\', '/').Split('/').Any(segment => segment == "bin" || segment == "obj");
 
         private static string Format(Finding f) => Format(f.RuleId, f.Path, f.Start.Line, f.Start.Column, f.Span.Text);
 

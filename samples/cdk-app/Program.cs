@@ -1,0 +1,14 @@
+using Amazon.CDK;
+
+namespace Northwind.Parcel
+{
+    public static class Program
+    {
+        public static void Main()
+        {
+            var app = new App();
+            _ = new RegistryStack(app, "ParcelRegistry");
+            app.Synth();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Shipshape.Analyzers.Cdk;
+using Shipshape.Analyzers.Translation;
+using Shipshape.Catalogue;
+using Shipshape.Engine;
+using Shipshape.Findings;
+
+namespace Shipshape.Analyzers.Diagnostics
+{
+    /// <summary>
+    /// The shape every Shipshape CDK analyzer shares: resolve the CDK types once per compilation (and stop at once
+    /// when there is no CDK), translate constructs into engine subjects, run the engine's rules, and report the
+    /// findings of the rules this analyzer owns at the C# spans the subject's nodes carry.
+    /// </summary>
+    public abstract class CdkAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly Lazy<LintEngine> SharedEngine = new Lazy<LintEngine>(() => new LintEngine());
+
+        private readonly Lazy<LintEngine> _engine;
+
+        /// <summary>The engine with every rule, shared by all analyzers (rules are stateless).</summary>
+        internal static LintEngine DefaultEngine => SharedEngine.Value;
+        private readonly ImmutableDictionary<string, DiagnosticDescriptor> _descriptors;
+
+        /// <param name="ruleIds">The rules whose facts this analyzer's translation provides completely; IDs not in the catalogue are ignored.</param>
+        /// <param name="engine">Tests pass an engine with their own rules; the default is the engine with every rule.</param>
+        /// <param name="catalogue">The catalogue of <paramref name="engine"/>; the embedded one by default.</param>
+        private protected CdkAnalyzer(IEnumerable<string> ruleIds, LintEngine? engine, RuleCatalogue? catalogue)
+        {
+            _engine = engine != null ? new Lazy<LintEngine>(() => engine) : SharedEngine;
+            _descriptors = RuleDescriptors.ForIds(ruleIds, catalogue ?? RuleCatalogue.Embedded);
+            SupportedDiagnostics = _descriptors.Values.ToImmutableArray();
+        }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            if (_descriptors.Count == 0) return;
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cdk = CdkTypes.Get(start.Compilation);
+                if (cdk == null || !AppliesTo(cdk)) return;
+                Register(start, cdk);
+            });
+        }
+
+        /// <summary>True when the compilation has the CDK types this analyzer looks for.</summary>
+        private protected abstract bool AppliesTo(CdkTypes cdk);
+
+        /// <summary>Registers the operation actions (called only in compilations that reference the CDK).</summary>
+        private protected abstract void Register(CompilationStartAnalysisContext context, CdkTypes cdk);
+
+        /// <summary>Runs the engine's rules over subjects built from <paramref name="document"/> and reports this analyzer's findings.</summary>
+        /// <param name="fix">Code-fix data for a finding beyond literal replacements (the repository settings' fixes).</param>
+        private protected void Report(CSharpDocument document, object subject, Action<Diagnostic> report, CancellationToken cancellationToken,
+            Func<Finding, ImmutableDictionary<string, string?>>? fix = null)
+        {
+            var findings = new List<Finding>();
+            _engine.Value.RunRules(new[] { subject }, findings);
+            if (findings.Count == 0) return;
+            findings.Sort();
+            Finding? previous = null;
+            foreach (var finding in findings)
+            {
+                if (!_descriptors.TryGetValue(finding.RuleId, out var descriptor)) continue;
+                if (!ReferenceEquals(finding.Span.Source, document.Source)) continue;
+                if (previous != null && previous.CompareTo(finding) == 0 && previous.Span.End == finding.Span.End) continue;
+                previous = finding;
+                var span = TextSpan.FromBounds(finding.Span.Start, Math.Min(finding.Span.End, document.Source.Length));
+                var properties = FixProperties.For(finding.RuleId, document.Tree, span, cancellationToken);
+                if (fix != null) properties = properties.SetItems(fix(finding));
+                report(Diagnostic.Create(descriptor, Location.Create(document.Tree, span), properties, finding.Message));
+            }
+        }
+    }
+}

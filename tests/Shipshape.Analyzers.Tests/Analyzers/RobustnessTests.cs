@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Shipshape.Analyzers.Tests.Support;
+
+namespace Shipshape.Analyzers.Tests.Analyzers
+{
+    /// <summary>
+    /// The analyzers run on every keystroke, mostly over code that does not compile yet. No AD0001, ever: half-typed
+    /// initializers, missing arguments, wrong types and odd shapes must produce no analyzer exception.
+    /// </summary>
+    [TestClass]
+    public sealed class RobustnessTests
+    {
+        private static readonly string[] HalfTyped =
+        {
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr:",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = new[] { 1, 2 } });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = new string[n] });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = null, Principals = null, Conditions = null });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = [""ecr:BatchGetImage"", ..others] });",
+            @"var s = new PolicyStatement(null, null);",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Principals = new[] { new ArnPrincipal() } });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Principals = new IPrincipal[] { new ArnPrincipal(",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Principals = { new AnyPrincipal() } });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Effect = (Effect)7, Sid = 3 });",
+            @"var s = new PolicyStatement(new PolicyStatementProps { Actions = new[] { a } }); var a = ""ecr: X"";",
+            @"var a = a + ""x""; var s = new PolicyStatement(new PolicyStatementProps { Actions = new[] { a } });",
+            @"if (o is string p) { var s = new PolicyStatement(new PolicyStatementProps { Actions = new[] { p } }); }",
+            @"var s = new PolicyStatement(); s.AddActions(); s.AddActions(null); s.AddActions(""ecr: X"", ; s.AddArnPrincipal(",
+            @"var p = new AccountPrincipal(); var q = new ServicePrincipal(null); var r = new ArnPrincipal(3);",
+            @"var p = new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new CompositePrincipal(new AnyPrincipal()))))))))));",
+            @"var repository = new Repository(this, ""R""); repository.AddToResourcePolicy();",
+            @"var repository = new Repository(this, ""R""); repository.AddToResourcePolicy(null); repository.GrantPull(); repository.Grant(new AnyPrincipal(), actions: );",
+            @"var repository = new Repository(this, ""R""); repository.GrantPull(",
+            @"var repository = new Repository(this, ""R""); repository.Grant(new AnyPrincipal(), new[] { 1 });",
+            @"Repository repository = null; repository.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = new IPrincipal[] { new AnyPrincipal() } }));",
+            @"new Repository(this, ""X"", new RepositoryProps { Encryption = RepositoryEncryption. });",
+            @"new Repository(this, ""X"", new RepositoryProps { ImageTagMutability = (TagMutability)5, ImageScanOnPush = null });",
+            @"new Repository(this, ""X"", new { Foo = 1 });",
+            @"new Repository(this);",
+            @"new Repository(",
+            @"new Repository(this, ""X"", new RepositoryProps { LifecycleRules = new[] { new LifecycleRule { MaxImageCount = } } });",
+            @"new Repository(this, ""X"", new RepositoryProps { RepositoryName = $""{id}/web"", EncryptionKey = null });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { ImageScanningConfiguration = new CfnRepository.ImageScanningConfigurationProperty { ScanOnPush = } });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { ImageScanningConfiguration = new CfnRepository.ImageScanningConfigurationProperty { ScanOnPush = new[] { new[] { true } } } });",
+            @"var x = new Repository(this, ""A""); x = null; x.AddLifecycleRule(",
+            @"var x = new Repository(this, ""A""), y = x; ref var z = ref x; x?.AddLifecycleRule(null);",
+            @"System.Func<Repository> make = () => new Repository(this, ""L"", new RepositoryProps { ImageScanOnPush = true });",
+            @"new Repository(this, ""X"", new RepositoryProps { ImageScanOnPush = true } with { });",
+            @"var props = new RepositoryProps(); props.ImageScanOnPush = true; new Repository(this, ""X"", props);",
+            @"new Repository(this, ""X"", new RepositoryProps { ImageScanOnPush = true, ImageScanOnPush = false });",
+            @"new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr:\uD800"", ""ecr:\u0000"", """" } });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps { Statements = new[] { new PolicyStatement(",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps { Statements = null }) });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument() { AssignSids = true } });",
+            @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new Dictionary<string, object> { [""Statement""] = 1 } });",
+        };
+
+        [TestMethod]
+        public async Task HalfTypedCodeNeverThrows()
+        {
+            var analyzers = AllAnalyzers.Create();
+            foreach (string snippet in HalfTyped)
+            {
+                foreach (string source in new[]
+                {
+                    Fixture.InStack("        object o = null; string[] others = null; int n = 1;\n        " + snippet, members: "    private const string A = B;\n    private const string B = A;\n"),
+                    Fixture.Usings + "object o = null; string[] others = null; int n = 1; Stack @this = null;\n" + snippet.Replace("this", "@this", System.StringComparison.Ordinal),
+                    Fixture.Usings + "class C { " + snippet + " }",
+                })
+                {
+                    var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(Compile.Cdk(source), analyzers);
+                    Assert.AreEqual(0, exceptions.Count, snippet + "\n" + string.Join("\n", exceptions));
+                    var ad0001 = diagnostics.Where(d => d.Id == "AD0001").ToList();
+                    Assert.AreEqual(0, ad0001.Count, snippet + "\n" + string.Join("\n", ad0001));
+                }
+            }
+        }
+
+        [TestMethod]
+        public async Task EveryFindingIsReportedOnceByAllAnalyzersTogether()
+        {
+            // A principal inside a statement inside a repository policy is seen by three analyzers; each owns its rules.
+            var compilation = Compile.Cdk(Fixture.InStack(@"
+        var repository = new Repository(this, ""Repo"");
+        var statement = new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = new IPrincipal[] { new ArnPrincipal(""arn:aws: iam::444455556666:root""), new AnyPrincipal() },
+            Actions = new[] { ""ecr: BatchGetImage"", ""ecr:BatchGetImages"", ""ecr:GetAuthorizationToken"" },
+            Resources = new[] { ""*"" },
+        });
+        statement.AddArnPrincipal(""arn:aws:iam::12345678901:root"");
+        repository.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = new IPrincipal[] { new AccountPrincipal(""4444 5555 6666""), new AnyPrincipal() },
+            Actions = new[] { ""ecr: PutImage"", ""ecr:PutImage"", ""ecr:GetAuthorizationToken"" },
+            Resources = new[] { ""*"" },
+        }));
+        repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
+            Compile.AssertNoErrors(compilation);
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(4).ToImmutableArray());
+            Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
+            var ours = diagnostics.Where(d => d.Id.StartsWith("ECR", System.StringComparison.Ordinal) || d.Id.StartsWith("IAM", System.StringComparison.Ordinal))
+                .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+            var duplicates = ours.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.AreEqual(0, duplicates.Count, "reported more than once: " + string.Join(", ", duplicates));
+            CollectionAssert.IsSubsetOf(new[] { "ECR001", "ECR002", "ECR003", "ECR004", "IAM006", "IAM007", "IAM008" }, ours.Select(s => s.Split(' ')[0]).Distinct().ToList());
+        }
+
+        [TestMethod]
+        public async Task AProjectWithoutTheCdkGetsNothingAndRegistersNothing()
+        {
+            // Look-alike names without Amazon.CDK.Lib: the analyzers must not even register their operation actions.
+            string source = @"
+namespace Amazon.CDK.AWS.IAM
+{
+    public class PolicyStatementProps { public string[]? Actions { get; set; } }
+    public class PolicyStatement { public PolicyStatement(PolicyStatementProps? props = null) { } }
+    public class ArnPrincipal { public ArnPrincipal(string arn) { } }
+}
+namespace App
+{
+    using Amazon.CDK.AWS.IAM;
+    public static class Program
+    {
+        public static void Main()
+        {
+            _ = new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr: BatchGetImage"" } });
+            _ = new ArnPrincipal(""arn:aws: iam::1:root"");
+        }
+    }
+}";
+            var compilation = Compile.Cdk(source, withCdk: false);
+            Compile.AssertNoErrors(compilation);
+            var analyzers = AllAnalyzers.Create();
+            var (diagnostics, exceptions, driver) = await AllAnalyzers.RunAsync(compilation, analyzers);
+            Assert.AreEqual(0, exceptions.Count);
+            Assert.AreEqual(0, diagnostics.Count(d => d.Id != "CS8019"), string.Join("\n", diagnostics));
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await driver.GetAnalyzerTelemetryInfoAsync(analyzer, System.Threading.CancellationToken.None);
+                Assert.AreEqual(0, telemetry.OperationActionsCount, analyzer.GetType().Name + " registered operation actions without the CDK");
+            }
+        }
+
+        [TestMethod]
+        public async Task ACdkProjectRegistersItsActions()
+        {
+            var compilation = Compile.Cdk(Fixture.InStack("        new Repository(this, \"R\");"));
+            var analyzers = AllAnalyzers.Create();
+            var (diagnostics, exceptions, driver) = await AllAnalyzers.RunAsync(compilation, analyzers);
+            Assert.AreEqual(0, exceptions.Count);
+            Assert.AreEqual(1, diagnostics.Count(d => d.Id == "TST013"), string.Join("\n", diagnostics));
+            var telemetry = await driver.GetAnalyzerTelemetryInfoAsync(analyzers[0], System.Threading.CancellationToken.None);
+            Assert.IsTrue(telemetry.OperationActionsCount > 0);
+        }
+    }
+}
