@@ -85,6 +85,9 @@ namespace Shipshape.Rules
             new Ecr.ResourceInRepositoryPolicy(),
             new Ecr.ActionUnusableInRepositoryPolicy(),
             new Ecr.InvalidRegistryPolicyAction(),
+            new Ecr.LoginRegionMismatch(),
+            new Ecr.InsecureEcrLogin(),
+            new Ecr.StaticEcrCredentials(),
         };
     }
 }
