@@ -119,7 +119,7 @@ namespace Shipshape.Engine
         /// <summary>Lints text already in memory (the MSBuild task, tests, the analyzers' additional files).</summary>
         public FileReport LintText(SourceText source, bool explicitlyNamed = true)
         {
-            DocumentKind scriptKind = ScriptFiles.KindOf(source.Path, source.Text);
+            DocumentKind scriptKind = HasCheckedExtension(source.Path) ? DocumentKind.Unknown : ScriptFiles.KindOf(source.Path, source.Text);
             if (scriptKind != DocumentKind.Unknown) return LintScript(source, scriptKind);
             if (!explicitlyNamed && !HasCheckedExtension(source.Path))
                 return Skip(source.Path, "not a JSON or YAML file");

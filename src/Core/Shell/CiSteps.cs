@@ -107,7 +107,13 @@ namespace Shipshape.Shell
 
         private static IEnumerable<ShellScript> CodeBuild(MappingNode root)
         {
-            var variables = Variables((root.Get("env") as MappingNode)?.Get("variables"), new Dictionary<string, string>(StringComparer.Ordinal), CiFlavor.CodeBuild);
+            // CodeBuild sets AWS_REGION and AWS_DEFAULT_REGION to the build's region, which is not in the file.
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["AWS_REGION"] = ShellScript.Unknown.ToString(),
+                ["AWS_DEFAULT_REGION"] = ShellScript.Unknown.ToString(),
+            };
+            var variables = Variables((root.Get("env") as MappingNode)?.Get("variables"), environment, CiFlavor.CodeBuild);
             if (!(root.Get("phases") is MappingNode phases)) yield break;
             var lists = new List<Node?>();
             foreach (var phase in phases.Entries)

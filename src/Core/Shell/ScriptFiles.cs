@@ -76,6 +76,7 @@ namespace Shipshape.Shell
             string text = source.Text;
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
             bool inDefine = false;
+            int conditionals = 0;
             int pos = 0;
             while (pos < text.Length)
             {
@@ -93,13 +94,23 @@ namespace Shipshape.Shell
                     continue;
                 }
                 string trimmed = line.Trim();
-                if (trimmed.StartsWith("define ", StringComparison.Ordinal)) { inDefine = true; continue; }
+                string directive = trimmed.Split(' ', '\t')[0];
+                if (directive == "define") { inDefine = true; continue; }
+                if (directive == "ifeq" || directive == "ifneq" || directive == "ifdef" || directive == "ifndef") { conditionals++; continue; }
+                if (directive == "endif") { conditionals = Math.Max(0, conditionals - 1); continue; }
+                if (directive == "include" || directive == "-include" || directive == "sinclude")
+                {
+                    // The included file may set anything.
+                    foreach (string known in new List<string>(variables.Keys)) variables[known] = ShellScript.Unknown.ToString();
+                    continue;
+                }
                 var match = MakeAssignment.Match(trimmed);
                 if (!match.Success) continue;
                 string name = match.Groups[1].Value;
                 string op = match.Groups[2].Value;
                 string value = ExpandMake(match.Groups[3].Value.Replace("\\\n", " "), variables);
-                if (op == "!=") value = ShellScript.Unknown.ToString();
+                // Inside ifeq/ifdef the assignment may not happen; != runs a shell command.
+                if (op == "!=" || conditionals > 0) value = ShellScript.Unknown.ToString();
                 else if (op == "+=") value = variables.TryGetValue(name, out var before) ? before + " " + value : ShellScript.Unknown + " " + value;
                 else if (op == "?=" && variables.ContainsKey(name)) continue;
                 variables[name] = value;

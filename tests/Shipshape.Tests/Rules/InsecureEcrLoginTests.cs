@@ -23,6 +23,7 @@ namespace Shipshape.Tests.Rules
         [DataRow("docker login --username AWS {|ECR031:--password|} \"$TOKEN\" 111122223333.dkr.ecr.eu-west-1.amazonaws.com")]
         [DataRow("docker login --username AWS {|ECR031:--password|}=\"$TOKEN\" \"$ACCOUNT.dkr.ecr.$REGION.amazonaws.com\"")]
         [DataRow("docker login -u AWS {|ECR031:-p|} $(aws ecr get-login-password) \"$REGISTRY\"")]
+        [DataRow("docker login -u AWS {|ECR031:-\"p\"|} \"$TOKEN\" 111122223333.dkr.ecr.eu-west-1.amazonaws.com")]
         [DataRow("podman login -u AWS {|ECR031:-p|} `aws ecr get-login-password --region eu-west-1` 111122223333.dkr-ecr.eu-west-1.on.aws")]
         public void A_token_on_the_command_line_is_reported_on_the_flag(string line)
             => Markup.Verify("deploy.sh", line + "\n", Rule);
@@ -39,6 +40,16 @@ namespace Shipshape.Tests.Rules
                 # aws ecr get-login --no-include-email
                 echo "aws ecr get-login is gone"
                 """, Rule);
+        }
+
+        [TestMethod]
+        public void Json_and_yaml_files_are_never_read_as_shell_even_with_a_shebang()
+        {
+            var report = Shared.Engine.LintText(new SourceText("odd.yaml", "#!/bin/sh\nkey: $(aws ecr get-login)\n"), explicitlyNamed: false);
+            Assert.IsFalse(report.Checked);
+            var script = Shared.Engine.LintText(new SourceText("bin/login", "#!/bin/sh\n$(aws ecr get-login)\n"), explicitlyNamed: false);
+            Assert.AreEqual(Shipshape.Detection.DocumentKind.ShellScript, script.Kind);
+            Assert.AreEqual("ECR031", script.Findings.Single().RuleId);
         }
 
         [TestMethod]

@@ -197,6 +197,44 @@ namespace Shipshape.Tests.Rules
         }
 
         [TestMethod]
+        public void Makefile_conditionals_and_includes_make_variables_unknown()
+        {
+            Markup.Verify("Makefile",
+                "REGION = us-east-1\n" +
+                "ifeq ($(ENV),prod)\n" +
+                "REGISTRY = 111122223333.dkr.ecr.eu-west-1.amazonaws.com\n" +
+                "endif\n" +
+                "OTHER = 111122223333.dkr.ecr.eu-west-1.amazonaws.com\n" +
+                "include config.mk\n" +
+                "login:\n" +
+                "\taws ecr get-login-password --region $(REGION) | docker login -u AWS --password-stdin $(REGISTRY)\n" +
+                "\taws ecr get-login-password --region us-east-1 | docker login -u AWS --password-stdin $(OTHER)\n", Rule);
+        }
+
+        [TestMethod]
+        public void Codebuild_sets_aws_region_itself()
+        {
+            // CodeBuild's own AWS_REGION wins over a buildspec's AWS_DEFAULT_REGION, and it is not in the file.
+            Markup.Verify("buildspec.yml", """
+                version: 0.2
+                env:
+                  variables:
+                    AWS_DEFAULT_REGION: us-east-1
+                phases:
+                  build:
+                    commands:
+                      - aws ecr get-login-password | docker login -u AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com
+                      - AWS_REGION=us-east-1 aws ecr get-login-password | docker login -u AWS --password-stdin {|ECR030:111122223333.dkr.ecr.eu-west-1.amazonaws.com|}
+                """, Rule);
+        }
+
+        [TestMethod]
+        public void Crlf_line_endings_keep_positions()
+        {
+            Markup.Verify("deploy.sh", "#!/bin/sh\r\nR=us-east-1\r\naws ecr get-login-password --region {|ECR030:$R|} \\\r\n  | docker login -u AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com\r\n", Rule);
+        }
+
+        [TestMethod]
         public void Dockerfile_run_lines_see_env_and_arg_of_their_stage()
         {
             Markup.Verify("Dockerfile", """

@@ -23,9 +23,12 @@ namespace Shipshape.Rules.Ecr
                 }
                 var login = RegistryLogin.TryRead(command);
                 if (login?.PasswordFlag == null || (login.EcrHost == null && login.TokenCommand() == null)) continue;
+                // On the flag itself: "--password" of "--password=$TOKEN".
                 var flag = login.PasswordFlag;
-                context.Report(script.Span(flag.Start, flag.Parts[0].Offsets[login.PasswordFlagLength - 1] + 1),
-                    "The ECR token is passed with " + flag.Parts[0].Text.Substring(0, login.PasswordFlagLength),
+                int[] offsets = flag.Parts[0].Offsets;
+                int end = offsets.Length >= login.PasswordFlagLength ? offsets[login.PasswordFlagLength - 1] + 1 : flag.End;
+                context.Report(script.Span(flag.Start, end),
+                    "The ECR token is passed with " + (login.PasswordFlagLength == 2 ? "-p" : "--password"),
                     "pipe it to --password-stdin instead: on the command line it shows in the process list and in shell history");
             }
         }
