@@ -189,6 +189,7 @@ namespace Shipshape.Shell
                         return reference.Success && known.TryGetValue(reference.Groups[1].Value, out var value) ? value : unknown;
                     });
                 case CiFlavor.GitLabCi:
+                case CiFlavor.CodeBuild:
                     return GitLabReference.Replace(scalar.Value, m =>
                     {
                         if (m.Value == "$$") return "$";

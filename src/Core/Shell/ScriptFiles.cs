@@ -48,9 +48,21 @@ namespace Shipshape.Shell
             return false;
         }
 
-        /// <summary>The cheap look before parsing: only text that mentions ECR can hold an ECR login.</summary>
+        /// <summary>
+        /// The cheap look before parsing: only text that mentions ECR (<c>aws ecr</c>, <c>.dkr.ecr.</c>, <c>ECR_REGISTRY</c>,
+        /// <c>amazon-ecr-login</c>; not "secret" or "decrypt") or <c>get-login</c> can hold an ECR login.
+        /// </summary>
         public static bool MentionsEcr(string text)
-            => text.IndexOf("ecr", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("get-login", StringComparison.Ordinal) >= 0;
+        {
+            if (text.IndexOf("get-login", StringComparison.Ordinal) >= 0) return true;
+            for (int i = text.IndexOf("ecr", StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf("ecr", i + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                bool letterBefore = i > 0 && char.IsLetter(text[i - 1]);
+                bool letterAfter = i + 3 < text.Length && char.IsLetter(text[i + 3]);
+                if (!letterBefore && !letterAfter) return true;
+            }
+            return false;
+        }
 
         public static IEnumerable<ShellScript> Read(SourceText source, DocumentKind kind)
         {
