@@ -124,8 +124,9 @@ namespace Shipshape.Engine
             if (!explicitlyNamed && !HasCheckedExtension(source.Path))
                 return Skip(source.Path, "not a JSON or YAML file");
             var (namedKind, namedPolicy) = KindDetector.FromFileName(source.Path);
+            // CI pipelines are ours by name but only worth parsing when a step may log in to ECR.
             bool relevant = namedKind == DocumentKind.CiPipeline
-                ? ScriptFiles.MentionsEcr(source.Text) || KindDetector.MayBeRelevant(source.Text)
+                ? ScriptFiles.MentionsEcr(source.Text)
                 : namedKind != DocumentKind.Unknown || IsTemplatePath(source.Path) || KindDetector.MayBeRelevant(source.Text);
             if (!relevant) return Skip(source.Path, "not a kind of document Shipshape checks");
 

@@ -13,8 +13,9 @@ namespace Shipshape.Engine
 {
     /// <summary>
     /// Turns a parsed document into the subjects rules check: policies, repositories, lifecycle policies,
-    /// scanning configurations, the shell steps of CI pipelines, docker configurations. Templates are searched property by property; JSON given as a string is
-    /// parsed in place (its syntax errors become findings at their position in the file).
+    /// scanning configurations, the shell steps of CI pipelines, docker configurations. Templates are
+    /// searched property by property; JSON given as a string is parsed in place (its syntax errors become
+    /// findings at their position in the file).
     /// </summary>
     internal sealed class SubjectExtractor
     {
@@ -85,7 +86,8 @@ namespace Shipshape.Engine
         {
             try
             {
-                var bytes = Convert.FromBase64String(value.Replace("\n", string.Empty).Trim());
+                // Whitespace (a folded value) is ignored by the decoder.
+                var bytes = Convert.FromBase64String(value);
                 return new UTF8Encoding(false, true).GetString(bytes);
             }
             catch (Exception ex) when (ex is FormatException || ex is ArgumentException)

@@ -141,7 +141,16 @@ namespace Shipshape.Shell
     internal sealed class VariableTracker
     {
         private static readonly HashSet<string> Openers = new HashSet<string> { "if", "case", "for", "while", "until", "select", "{", "(" };
-        private static readonly HashSet<string> Closers = new HashSet<string> { "fi", "esac", "done", "}", ")" };
+
+        // What each closer ends; a closer that does not end the innermost block (a case pattern's ')') is ignored.
+        private static readonly Dictionary<string, string[]> Closers = new Dictionary<string, string[]>
+        {
+            ["fi"] = new[] { "if" },
+            ["esac"] = new[] { "case" },
+            ["done"] = new[] { "for", "while", "until", "select" },
+            ["}"] = new[] { "{" },
+            [")"] = new[] { "(" },
+        };
         private static readonly HashSet<string> Switches = new HashSet<string> { "else", "elif", ";;" };
         private static readonly HashSet<string> Declarations = new HashSet<string> { "export", "declare", "typeset", "local", "readonly" };
         private static readonly HashSet<string> Readers = new HashSet<string> { "read", "mapfile", "readarray", "getopts" };
@@ -156,11 +165,20 @@ namespace Shipshape.Shell
         {
             var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var preset in _script.Presets) scope[preset.Key] = preset.Value;
-            Walk(_script.Program, scope, new List<HashSet<string>>());
+            Walk(_script.Program, scope, new List<Frame>());
             return _result;
         }
 
-        private void Walk(ShellProgram program, Dictionary<string, string?> scope, List<HashSet<string>> frames)
+        /// <summary>An open block: the reserved word that opened it and the names assigned inside it.</summary>
+        private sealed class Frame
+        {
+            public Frame(string opener) => Opener = opener;
+
+            public string Opener { get; }
+            public HashSet<string> Assigned { get; } = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        private void Walk(ShellProgram program, Dictionary<string, string?> scope, List<Frame> frames)
         {
             foreach (var pipeline in program.Pipelines)
             {
@@ -173,7 +191,7 @@ namespace Shipshape.Shell
                     var argv = Unwrap(command, scope, commandScope);
                     foreach (var word in Concat(command.Assignments, command.Arguments))
                         foreach (var part in word.Parts)
-                            if (part.Nested != null) Walk(part.Nested, new Dictionary<string, string?>(commandScope, StringComparer.Ordinal), new List<HashSet<string>>());
+                            if (part.Nested != null) Walk(part.Nested, new Dictionary<string, string?>(commandScope, StringComparer.Ordinal), new List<Frame>());
                     _result.Add(new ShellCommandContext(_script, pipeline, index, command, argv, commandScope));
 
                     if (command.Arguments.Count == 0)
@@ -209,29 +227,32 @@ namespace Shipshape.Shell
         private static string Value(ShellWord assignment, Dictionary<string, string?> scope)
             => ShellCommandContext.Expand(scope, assignment.After(assignment.AssignmentName!.Length + 1));
 
-        private static void Keyword(string keyword, Dictionary<string, string?> scope, List<HashSet<string>> frames)
+        private static void Keyword(string keyword, Dictionary<string, string?> scope, List<Frame> frames)
         {
             if (Openers.Contains(keyword))
             {
-                frames.Add(new HashSet<string>(StringComparer.Ordinal));
+                frames.Add(new Frame(keyword));
+                return;
             }
-            else if (frames.Count > 0 && (Switches.Contains(keyword) || Closers.Contains(keyword)))
-            {
-                foreach (string name in frames[frames.Count - 1]) scope[name] = null;
-                if (Closers.Contains(keyword)) frames.RemoveAt(frames.Count - 1);
-            }
+            if (frames.Count == 0) return;
+            var innermost = frames[frames.Count - 1];
+            bool closes = Closers.TryGetValue(keyword, out var openers) && Array.IndexOf(openers, innermost.Opener) >= 0;
+            if (!closes && !Switches.Contains(keyword)) return;
+            // Another branch, or after the block: whether the assignments inside happened is not known.
+            foreach (string name in innermost.Assigned) scope[name] = null;
+            if (closes) frames.RemoveAt(frames.Count - 1);
         }
 
-        private static void Set(string name, string? value, Dictionary<string, string?> scope, List<HashSet<string>> frames)
+        private static void Set(string name, string? value, Dictionary<string, string?> scope, List<Frame> frames)
         {
             scope[name] = value;
-            foreach (var frame in frames) frame.Add(name);
+            foreach (var frame in frames) frame.Assigned.Add(name);
         }
 
-        private static void Assign(ShellWord assignment, Dictionary<string, string?> scope, List<HashSet<string>> frames)
+        private static void Assign(ShellWord assignment, Dictionary<string, string?> scope, List<Frame> frames)
             => Set(assignment.AssignmentName!, Value(assignment, scope), scope, frames);
 
-        private static void Effects(IReadOnlyList<ShellWord> arguments, Dictionary<string, string?> scope, List<HashSet<string>> frames)
+        private static void Effects(IReadOnlyList<ShellWord> arguments, Dictionary<string, string?> scope, List<Frame> frames)
         {
             string? name = arguments[0].Literal;
             if (name == null) return;

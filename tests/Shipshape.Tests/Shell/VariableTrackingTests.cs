@@ -40,6 +40,9 @@ namespace Shipshape.Tests.Shell
         [DataRow("V=a; (V=b)", null)]
         [DataRow("V=a; echo $(V=b)", "a")]
         [DataRow("# V=a", null)]
+        [DataRow("case $X in a) V=1;; b) V=2;; esac", null)]
+        [DataRow("if x; then case $X in a) y;; esac; V=1; fi", null)]
+        [DataRow("V=0; case $X in a) y;; esac", "0")]
         public void Simple_assignments_are_followed(string script, string? expected)
             => Assert.AreEqual(expected, ValueAtProbe(script));
 
