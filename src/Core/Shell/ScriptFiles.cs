@@ -210,13 +210,7 @@ namespace Shipshape.Shell
                         break;
                     case "ENV":
                     case "ARG":
-                        var script = ShellScript.Slice(source, i, end, variables);
-                        var words = script.Program.Pipelines.Count == 1 ? script.Program.Pipelines[0].Commands[0] : null;
-                        if (words == null) break;
-                        var context = script.Commands[script.Commands.Count - 1];
-                        foreach (var word in words.Assignments) variables[word.AssignmentName!] = context.Expand(word.After(word.AssignmentName!.Length + 1));
-                        if (keyword == "ENV" && words.Assignments.Count == 0 && words.Arguments.Count >= 2 && words.Arguments[0].Literal is string legacyName)
-                            variables[legacyName] = context.Expand(words.Arguments[1]);
+                        SetVariables(ShellScript.Slice(source, i, end, variables), legacyForm: keyword == "ENV", variables);
                         break;
                     case "RUN":
                         // Flags (--mount=…, --network=…) come first; the exec form (RUN ["…"]) and heredocs are not shell lines we read.
@@ -230,6 +224,20 @@ namespace Shipshape.Shell
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// <c>ENV A=1 B="x y"</c> and <c>ARG A=1</c> are shell assignments (read with the shell tokenizer); <c>ENV A value</c>
+        /// is the legacy form. <c>ARG A</c> without a value changes nothing known.
+        /// </summary>
+        private static void SetVariables(ShellScript instruction, bool legacyForm, Dictionary<string, string> variables)
+        {
+            if (instruction.Commands.Count != 1) return;
+            var context = instruction.Commands[0];
+            var command = context.Command;
+            foreach (var word in command.Assignments) variables[word.AssignmentName!] = context.Expand(word.After(word.AssignmentName!.Length + 1));
+            if (legacyForm && command.Assignments.Count == 0 && command.Arguments.Count >= 2 && command.Arguments[0].Literal is string name)
+                variables[name] = context.Expand(command.Arguments[1]);
         }
 
         /// <summary>The end of the line at <paramref name="pos"/>, following <c>\</c> continuations; <paramref name="next"/> is where the next line starts.</summary>

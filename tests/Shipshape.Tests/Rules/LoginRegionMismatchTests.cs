@@ -229,6 +229,16 @@ namespace Shipshape.Tests.Rules
         }
 
         [TestMethod]
+        public void Dockerfile_legacy_env_form()
+        {
+            Markup.Verify("build/Dockerfile.ci", """
+                FROM docker:27-cli
+                ENV AWS_REGION us-east-1
+                run aws ecr get-login-password | docker login -u AWS --password-stdin {|ECR030:111122223333.dkr.ecr.eu-west-1.amazonaws.com|}
+                """, Rule);
+        }
+
+        [TestMethod]
         public void Crlf_line_endings_keep_positions()
         {
             Markup.Verify("deploy.sh", "#!/bin/sh\r\nR=us-east-1\r\naws ecr get-login-password --region {|ECR030:$R|} \\\r\n  | docker login -u AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com\r\n", Rule);
