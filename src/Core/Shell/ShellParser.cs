@@ -380,13 +380,15 @@ namespace Shipshape.Shell
             /// <summary><c>${NAME}</c>, <c>${NAME:-word}</c>, <c>${NAME-word}</c>; anything else is unknown.</summary>
             private WordPart Braced(int start, int innerStart, int innerEnd, bool quoted)
             {
+                // Unterminated at the end of the text: the closing brace is missing.
+                int end = Math.Min(innerEnd + 1, _end);
                 // ${{ env.NAME }} in a GitHub Actions run: is replaced with the variable before the shell starts.
                 var github = GitHubEnv.Match(_text.Substring(innerStart, innerEnd - innerStart));
-                if (github.Success) return new WordPart(WordPartKind.Variable, github.Groups[1].Value, start, innerEnd + 1, quoted);
+                if (github.Success) return new WordPart(WordPartKind.Variable, github.Groups[1].Value, start, end, quoted);
                 int i = innerStart;
                 while (i < innerEnd && (_text[i] == '_' || (_text[i] < 128 && char.IsLetterOrDigit(_text[i])))) i++;
                 bool validName = i > innerStart && !char.IsDigit(_text[innerStart]);
-                if (validName && i == innerEnd) return new WordPart(WordPartKind.Variable, _text.Substring(innerStart, i - innerStart), start, innerEnd + 1, quoted);
+                if (validName && i == innerEnd) return new WordPart(WordPartKind.Variable, _text.Substring(innerStart, i - innerStart), start, end, quoted);
                 if (validName && i < innerEnd && (_text[i] == '-' || (_text[i] == ':' && i + 1 < innerEnd && _text[i + 1] == '-')))
                 {
                     bool ifEmpty = _text[i] == ':';
@@ -394,10 +396,10 @@ namespace Shipshape.Shell
                     var inner = new Lexer(_text, defaultStart, innerEnd, _depth + 1);
                     var word = defaultStart < innerEnd ? inner.ReadWord() : new ShellWord(new WordPart[0], defaultStart, defaultStart);
                     // A default that is not one whole word (spaces, operators) is not resolved.
-                    if (inner._pos < innerEnd) return new WordPart(WordPartKind.Unknown, string.Empty, start, innerEnd + 1, quoted);
-                    return new WordPart(WordPartKind.Variable, _text.Substring(innerStart, i - innerStart), start, innerEnd + 1, quoted) { Default = word, DefaultIfEmpty = ifEmpty };
+                    if (inner._pos < innerEnd) return new WordPart(WordPartKind.Unknown, string.Empty, start, end, quoted);
+                    return new WordPart(WordPartKind.Variable, _text.Substring(innerStart, i - innerStart), start, end, quoted) { Default = word, DefaultIfEmpty = ifEmpty };
                 }
-                return new WordPart(WordPartKind.Unknown, string.Empty, start, innerEnd + 1, quoted);
+                return new WordPart(WordPartKind.Unknown, string.Empty, start, end, quoted);
             }
 
             private ShellProgram? Nested(int start, int end)

@@ -79,6 +79,22 @@ namespace Shipshape.Tests.Shell
         }
 
         [TestMethod]
+        public void Random_shell_like_text_never_throws_and_spans_stay_inside()
+        {
+            string[] pieces = { "aws", " ecr", " get-login", "-password", " --region", "=", " us-east-1", " | ", "docker login", " -p", " --password-stdin",
+                " 111122223333.dkr.ecr.eu-west-1.amazonaws.com", "$", "${", "}", "$(", ")", "((", "`", "'", "\"", "\\", "\n", "\r\n", ";", "&&", "#", "<<", "EOF",
+                "if ", "then ", "fi", "case ", "esac", ";;", "{ ", "(", "R=", "$R", ":-", "${{ env.R }}", "\t", " " };
+            var random = new Random(20261127);
+            for (int run = 0; run < 3000; run++)
+            {
+                var text = string.Concat(Enumerable.Range(0, random.Next(1, 25)).Select(_ => pieces[random.Next(pieces.Length)]));
+                var report = Shipshape.Tests.Infrastructure.Shared.Engine.LintText(new Shipshape.Text.SourceText("fuzz.sh", text));
+                foreach (var finding in report.Findings)
+                    Assert.IsTrue(0 <= finding.Span.Start && finding.Span.End <= text.Length, text + ": " + finding);
+            }
+        }
+
+        [TestMethod]
         public void Every_prefix_of_a_tricky_script_parses_without_an_exception()
         {
             const string script = "A=\"$(echo 'x)' \"${B:-`c`}\")\" ; case $A in (x) y;; esac\n{ f() { :; }; } | cat <<E\n$((1+(2)))\nE\n$'\\t' \\";
