@@ -68,6 +68,12 @@ namespace Shipshape.Catalogue
         private static string Fence(string file)
         {
             string lower = file.ToLowerInvariant();
+            switch (Shell.ScriptFiles.KindFromName(file))
+            {
+                case Detection.DocumentKind.ShellScript: return "sh";
+                case Detection.DocumentKind.Makefile: return "makefile";
+                case Detection.DocumentKind.Dockerfile: return "dockerfile";
+            }
             return lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal) ? "yaml" : "json";
         }
 

@@ -10,6 +10,20 @@ namespace Shipshape.Detection
         EcrRegistryScanningConfiguration,
         EcsTaskDefinition,
         EksctlClusterConfig,
+
+        /// <summary>A shell script (<c>*.sh</c>, <c>*.bash</c>, a sh/bash shebang).</summary>
+        ShellScript,
+        Makefile,
+        Dockerfile,
+
+        /// <summary>A GitHub Actions workflow, <c>.gitlab-ci.yml</c> or CodeBuild <c>buildspec.yml</c>: its shell steps are checked.</summary>
+        CiPipeline,
+
+        /// <summary>A docker client <c>config.json</c> (<c>auths</c>, <c>credHelpers</c>).</summary>
+        DockerConfig,
+
+        /// <summary>A Kubernetes <c>kubernetes.io/dockerconfigjson</c> Secret.</summary>
+        KubernetesSecret,
     }
 
     /// <summary>The sub-kinds of IAM policy documents; several rules apply to some of them only.</summary>
@@ -38,6 +52,12 @@ namespace Shipshape.Detection
                 case DocumentKind.EcrRegistryScanningConfiguration: return "ecr-registry-scanning";
                 case DocumentKind.EcsTaskDefinition: return "ecs-task-definition";
                 case DocumentKind.EksctlClusterConfig: return "eksctl-cluster-config";
+                case DocumentKind.ShellScript: return "shell-script";
+                case DocumentKind.Makefile: return "makefile";
+                case DocumentKind.Dockerfile: return "dockerfile";
+                case DocumentKind.CiPipeline: return "ci-pipeline";
+                case DocumentKind.DockerConfig: return "docker-config";
+                case DocumentKind.KubernetesSecret: return "kubernetes-secret";
                 default: return "unknown";
             }
         }

@@ -20,6 +20,8 @@ namespace Shipshape.Detection
             if (name.Contains("lifecycle-policy")) return (DocumentKind.EcrLifecyclePolicy, null);
             if (name.Contains("registry-scanning")) return (DocumentKind.EcrRegistryScanningConfiguration, null);
             if (name.Contains("task-definition") || name.Contains("taskdef")) return (DocumentKind.EcsTaskDefinition, null);
+            if (Shell.CiSteps.FlavorOf(path) != Shell.CiFlavor.None) return (DocumentKind.CiPipeline, null);
+            if (name == "config.json" && path.Replace('\\', '/').EndsWith(".docker/config.json", StringComparison.OrdinalIgnoreCase)) return (DocumentKind.DockerConfig, null);
             return (DocumentKind.Unknown, null);
         }
 
@@ -36,7 +38,9 @@ namespace Shipshape.Detection
                 || text.IndexOf("rulePriority", StringComparison.Ordinal) >= 0
                 || text.IndexOf("scanFrequency", StringComparison.Ordinal) >= 0
                 || text.IndexOf("scanningConfiguration", StringComparison.Ordinal) >= 0
-                || text.IndexOf("eksctl.io", StringComparison.Ordinal) >= 0;
+                || text.IndexOf("eksctl.io", StringComparison.Ordinal) >= 0
+                || text.IndexOf("\"auths\"", StringComparison.Ordinal) >= 0
+                || text.IndexOf("dockerconfigjson", StringComparison.Ordinal) >= 0;
         }
 
         /// <summary>
@@ -67,6 +71,9 @@ namespace Shipshape.Detection
                 if (first.Has("scanFrequency") || (first.Has("repositoryFilters") && !first.Has("destinations"))) return DocumentKind.EcrRegistryScanningConfiguration;
             }
             if (map.Get("scanningConfiguration") is MappingNode scanning && scanning.Has("rules")) return DocumentKind.EcrRegistryScanningConfiguration;
+            if (map.Get("kind") is ScalarNode secret && secret.Value == "Secret"
+                && map.Get("type") is ScalarNode secretType && secretType.Value == "kubernetes.io/dockerconfigjson") return DocumentKind.KubernetesSecret;
+            if (map.Get("auths") is MappingNode) return DocumentKind.DockerConfig;
             return DocumentKind.Unknown;
         }
 

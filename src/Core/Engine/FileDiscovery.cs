@@ -41,14 +41,13 @@ namespace Shipshape.Engine
 
     /// <summary>
     /// Expands the paths a user gives (files and folders) into the files to lint. Folders are walked
-    /// recursively for <c>.json .yaml .yml .template</c> files, skipping tool and dependency folders;
+    /// recursively for <c>.json .yaml .yml .template</c> files and shell (<c>*.sh</c>, <c>*.bash</c>, <c>Makefile</c>,
+    /// <c>*.mk</c>, <c>Dockerfile</c>, files without extension that start with a sh/bash shebang), skipping tool and dependency folders;
     /// files named explicitly are always taken. Symlinked folders met during a walk are not entered,
     /// so link cycles cannot loop.
     /// </summary>
     public sealed class FileDiscovery
     {
-        private static readonly HashSet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".json", ".yaml", ".yml", ".template" };
-
         // Version control, dependencies and build output: never sources of infrastructure to check.
         private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".terraform" };
 
@@ -119,7 +118,7 @@ namespace Shipshape.Engine
                 }
                 foreach (string file in children)
                 {
-                    if (!Extensions.Contains(Path.GetExtension(file)) || IsExcluded(root, file, isFolder: false)) continue;
+                    if (!LintEngine.IsCandidate(file, () => FirstLine(file)) || IsExcluded(root, file, isFolder: false)) continue;
                     if (!files.ContainsKey(file)) files[file] = new DiscoveredFile(file, DisplayPath(file), explicitlyNamed: false);
                 }
                 // Pushed in reverse so folders are visited in name order (the result is sorted anyway).
@@ -142,6 +141,22 @@ namespace Shipshape.Engine
         {
             string root = Path.GetPathRoot(fullPath) ?? string.Empty;
             return fullPath.Length > root.Length ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : fullPath;
+        }
+
+        /// <summary>The start of a file's first line (up to 128 bytes), or empty when it cannot be read.</summary>
+        private static string FirstLine(string file)
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                var buffer = new byte[128];
+                int read = stream.Read(buffer, 0, buffer.Length);
+                return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return string.Empty;
+            }
         }
 
         private static bool IsSymlink(string folder)

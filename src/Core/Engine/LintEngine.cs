@@ -10,6 +10,7 @@ using Shipshape.Model;
 using Shipshape.Parsing;
 using Shipshape.Policies;
 using Shipshape.Rules;
+using Shipshape.Shell;
 using Shipshape.Text;
 
 namespace Shipshape.Engine
@@ -133,13 +134,21 @@ namespace Shipshape.Engine
         public FileReport LintText(SourceText source, bool explicitlyNamed = true, LintSettings? settings = null)
         {
             settings ??= LintSettings.Default;
+            // A configured kind (kinds: globs) may also name a script kind for a file without the usual name.
+            DocumentKind scriptKind = settings.Kind == DocumentKind.ShellScript || settings.Kind == DocumentKind.Makefile || settings.Kind == DocumentKind.Dockerfile
+                ? settings.Kind.Value
+                : HasCheckedExtension(source.Path) ? DocumentKind.Unknown : ScriptFiles.KindOf(source.Path, source.Text);
+            if (scriptKind != DocumentKind.Unknown) return LintScript(source, scriptKind);
             if (!explicitlyNamed && !HasCheckedExtension(source.Path))
                 return Skip(source.Path, "not a JSON or YAML file");
             var (namedKind, namedPolicy) = KindDetector.FromFileName(source.Path);
             // A configured kind (kinds: globs) is what the user says the file is: it beats name and content.
             if (settings.Kind.HasValue) (namedKind, namedPolicy) = (settings.Kind.Value, settings.PolicyKind);
-            if (namedKind == DocumentKind.Unknown && !IsTemplatePath(source.Path) && !KindDetector.MayBeRelevant(source.Text))
-                return Skip(source.Path, "not a kind of document Shipshape checks");
+            // CI pipelines are ours by name but only worth parsing when a step may log in to ECR.
+            bool relevant = namedKind == DocumentKind.CiPipeline
+                ? ScriptFiles.MentionsEcr(source.Text)
+                : namedKind != DocumentKind.Unknown || IsTemplatePath(source.Path) || KindDetector.MayBeRelevant(source.Text);
+            if (!relevant) return Skip(source.Path, "not a kind of document Shipshape checks");
 
             ParseResult parsed = IsYaml(source) ? YamlParser.Parse(source, _limits) : JsonParser.Parse(source, _limits);
             var findings = new List<Finding>();
@@ -173,6 +182,17 @@ namespace Shipshape.Engine
             return new FileReport(source.Path, firstKind, findings, null, source, parsed.Documents);
         }
 
+        /// <summary>Shell scripts, Makefiles and Dockerfiles: not parsed at all unless they mention ECR.</summary>
+        private FileReport LintScript(SourceText source, DocumentKind kind)
+        {
+            if (!ScriptFiles.MentionsEcr(source.Text)) return Skip(source.Path, "no ECR login in it");
+            var findings = new List<Finding>();
+            RunRules(ScriptFiles.Read(source, kind), findings);
+            findings.Sort();
+            RemoveDuplicates(findings);
+            return Report(source.Path, kind, findings);
+        }
+
         /// <summary>Runs every rule that applies to each subject (the analyzers call this with subjects built from C#).</summary>
         public void RunRules(IEnumerable<object> subjects, List<Finding> findings) => RunRules(subjects, findings, LintSettings.Default);
 
@@ -203,12 +223,21 @@ namespace Shipshape.Engine
             sorted.RemoveRange(write, sorted.Count - write);
         }
 
-        /// <summary>The extensions a folder walk considers; other files are linted only when named explicitly.</summary>
+        /// <summary>The JSON/YAML extensions a folder walk considers (with shell files, <see cref="IsCandidate"/>); other files are linted only when named explicitly.</summary>
         public static bool HasCheckedExtension(string path)
         {
             string ext = Path.GetExtension(path).ToLowerInvariant();
             return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template";
         }
+
+        /// <summary>
+        /// Whether a folder walk takes a file: JSON/YAML extensions, shell scripts, Makefiles and Dockerfiles by name,
+        /// and files without an extension whose first line (read through <paramref name="firstLine"/> only then) is a sh/bash shebang.
+        /// </summary>
+        public static bool IsCandidate(string path, Func<string> firstLine)
+            => HasCheckedExtension(path)
+            || ScriptFiles.KindFromName(path) != DocumentKind.Unknown
+            || (Path.GetExtension(path).Length == 0 && ScriptFiles.HasShellShebang(firstLine()));
 
         private Finding ToFinding(ParseProblem problem) => Create(problem.RuleId, problem.Span, problem.Detail);
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 using Shipshape.CloudFormation;
 using Shipshape.Detection;
 using Shipshape.Ecr;
@@ -7,13 +9,15 @@ using Shipshape.Eks;
 using Shipshape.Model;
 using Shipshape.Parsing;
 using Shipshape.Policies;
+using Shipshape.Shell;
 
 namespace Shipshape.Engine
 {
     /// <summary>
     /// Turns a parsed document into the subjects rules check: policies, repositories, lifecycle policies,
-    /// scanning configurations. Templates are searched property by property; JSON given as a string is
-    /// parsed in place (its syntax errors become findings at their position in the file).
+    /// scanning configurations, the shell steps of CI pipelines, docker configurations. Templates are
+    /// searched property by property; JSON given as a string is parsed in place (its syntax errors become
+    /// findings at their position in the file).
     /// </summary>
     internal sealed class SubjectExtractor
     {
@@ -54,6 +58,51 @@ namespace Shipshape.Engine
                     var task = root.Get("taskDefinition") is MappingNode wrapped && wrapped.Get("containerDefinitions") is SequenceNode ? wrapped : root;
                     _subjects.Add(new EcsTaskDefinition(task, cloudFormationNames: false, task.Head));
                     break;
+                case DocumentKind.CiPipeline:
+                    _subjects.AddRange(CiSteps.Read(root));
+                    break;
+                case DocumentKind.DockerConfig:
+                    _subjects.Add(new DockerConfig(root));
+                    break;
+                case DocumentKind.KubernetesSecret:
+                    FromDockerConfigSecret(root);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// <c>data[".dockerconfigjson"]</c> is base64 of the JSON: decoded and read, its findings land on the value.
+        /// <c>stringData[".dockerconfigjson"]</c> is the JSON itself, read in place.
+        /// </summary>
+        private void FromDockerConfigSecret(MappingNode secret)
+        {
+            if ((secret.Get("data") as MappingNode)?.Get(".dockerconfigjson") is ScalarNode encoded && encoded.IsString)
+            {
+                string? json = DecodeBase64(encoded.Value);
+                if (json != null)
+                {
+                    // Positions inside base64 mean nothing: every node of the decoded document points at the value.
+                    var map = new int[json.Length + 1];
+                    for (int i = 0; i < map.Length; i++) map[i] = encoded.Span.Start;
+                    var parsed = JsonParser.ParseEmbedded(encoded.Span.Source, json, map, _limits);
+                    if (parsed.Succeeded && parsed.Documents.Count == 1 && parsed.Documents[0] is MappingNode config) _subjects.Add(new DockerConfig(config, encoded));
+                }
+            }
+            var plain = ReadJson((secret.Get("stringData") as MappingNode)?.Get(".dockerconfigjson"));
+            if (plain != null) _subjects.Add(new DockerConfig(plain));
+        }
+
+        private static string? DecodeBase64(string value)
+        {
+            try
+            {
+                // Whitespace (a folded value) is ignored by the decoder.
+                var bytes = Convert.FromBase64String(value);
+                return new UTF8Encoding(false, true).GetString(bytes);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
+            {
+                return null;
             }
         }
 

@@ -120,6 +120,9 @@ namespace Shipshape.Rules
             new Ecs.DuplicateEnvironmentVariable(),
             new Ecs.MutableEcrImageTag(),
             new Ecs.MalformedEcrImageHost(),
+            new Ecr.LoginRegionMismatch(),
+            new Ecr.InsecureEcrLogin(),
+            new Ecr.StaticEcrCredentials(),
         };
     }
 }

@@ -193,6 +193,29 @@ namespace Shipshape.Tests.Cli
         }
 
         [TestMethod]
+        public void ShellFilesAreWalkedAndSkippedUnlessTheyMentionEcr()
+        {
+            // Shell scripts, Makefiles and Dockerfiles are found by a folder walk (not only when named), but read only
+            // when they mention ECR; other extensions (notes.txt) are still skipped unless named.
+            const string Login = "aws ecr get-login-password --region us-east-1 | docker login -u AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com\n";
+            Write("scripts/push-image.sh", "#!/bin/sh\n" + Login);
+            Write("scripts/release", "#!/usr/bin/env bash\n" + Login);
+            Write("scripts/build.sh", "#!/bin/sh\nmake all\n");
+            Write("Dockerfile", "FROM alpine\nRUN apk add curl\n");
+            Write("notes.txt", Login);
+
+            var run = Run("check", "--format", "msbuild");
+
+            Assert.AreEqual(1, run.ExitCode, run.ToString());
+            CollectionAssert.AreEqual(new[]
+            {
+                "scripts/push-image.sh(2,37,2,46): error ECR030: The ECR token is for us-east-1 but the login is to 111122223333.dkr.ecr.eu-west-1.amazonaws.com, a registry in eu-west-1: tokens are regional, so pushes and pulls fail with 403 or 'no basic auth credentials'; change --region to eu-west-1.",
+                "scripts/release(2,37,2,46): error ECR030: The ECR token is for us-east-1 but the login is to 111122223333.dkr.ecr.eu-west-1.amazonaws.com, a registry in eu-west-1: tokens are regional, so pushes and pulls fail with 403 or 'no basic auth credentials'; change --region to eu-west-1.",
+            }, Lines(run.Stdout));
+            Assert.AreEqual("2 files checked, 2 skipped: 2 errors\n", run.Stderr);
+        }
+
+        [TestMethod]
         public void FailLevelDecidesTheExitCode()
         {
             Write("repository-policy.json", DuplicateKeyPolicy);

@@ -38,9 +38,42 @@ namespace Shipshape.Tests.Cli
         [TestMethod]
         public void WalksFoldersForKnownExtensionsSkippingToolFolders()
         {
+            // Dockerfiles hold shell (RUN lines) and are walked like JSON/YAML; notes.txt is not.
             CollectionAssert.AreEqual(
-                new[] { ".github/workflows/ci.yml", ".hidden/e.json", "a.json", "b.yaml", "c.yml", "d.template", "sub/bin2/k.json", "sub/z.JSON", "vendor/v.json" },
+                new[] { ".github/workflows/ci.yml", ".hidden/e.json", "Dockerfile", "a.json", "b.yaml", "c.yml", "d.template", "sub/bin2/k.json", "sub/z.JSON", "vendor/v.json" },
                 Discover(Array.Empty<string>(), "."));
+        }
+
+        [TestMethod]
+        public void WalksShellFilesByNameOrShebang()
+        {
+            foreach (var (file, text) in new[]
+            {
+                ("scripts/push", "#!/usr/bin/env bash\naws ecr get-login-password\n"),
+                ("scripts/release", "#!/bin/sh -e\n"),
+                ("scripts/tool", "#!/usr/bin/env python3\n"),
+                ("scripts/LICENSE", "MIT License\n"),
+                ("scripts/deploy.sh", "echo\n"),
+                ("scripts/lib.bash", "echo\n"),
+                ("scripts/notes.md", "#!/bin/sh\n"),
+                ("build/Makefile", "all:\n"),
+                ("build/rules.mk", "all:\n"),
+                ("build/Dockerfile.prod", "FROM scratch\n"),
+                ("build/worker.dockerfile", "FROM scratch\n"),
+            })
+            {
+                string full = Path.Combine(_root, "shell", file);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+
+            CollectionAssert.AreEqual(
+                new[]
+                {
+                    "shell/build/Dockerfile.prod", "shell/build/Makefile", "shell/build/rules.mk", "shell/build/worker.dockerfile",
+                    "shell/scripts/deploy.sh", "shell/scripts/lib.bash", "shell/scripts/push", "shell/scripts/release",
+                },
+                Discover(Array.Empty<string>(), "shell"));
         }
 
         [TestMethod]
@@ -57,9 +90,9 @@ namespace Shipshape.Tests.Cli
         public void ExcludesPruneFilesAndFolders()
         {
             CollectionAssert.AreEqual(
-                new[] { ".hidden/e.json", "a.json", "d.template", "sub/bin2/k.json", "sub/z.JSON" },
+                new[] { ".hidden/e.json", "Dockerfile", "a.json", "d.template", "sub/bin2/k.json", "sub/z.JSON" },
                 Discover(new[] { "vendor", "*.y*ml", "sub/bin2/*.yaml" }, "."));
-            CollectionAssert.AreEqual(new[] { "a.json" }, Discover(new[] { "**/*.y*ml", "d.*", "sub/**", "/vendor", ".hidden/" }, "."));
+            CollectionAssert.AreEqual(new[] { "a.json" }, Discover(new[] { "**/*.y*ml", "d.*", "sub/**", "/vendor", ".hidden/", "Dockerfile" }, "."));
         }
 
         [TestMethod]

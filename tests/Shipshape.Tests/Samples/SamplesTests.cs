@@ -24,7 +24,9 @@ namespace Shipshape.Tests.Samples
         /// <summary>Every file of samples/ and what the engine makes of it: a kind, or null when it is skipped quietly.</summary>
         private static readonly Dictionary<string, DocumentKind?> ExpectedKinds = new Dictionary<string, DocumentKind?>(StringComparer.Ordinal)
         {
-            ["samples/.github/workflows/deploy.yml"] = null,
+            // Workflows that mention ECR are read for their shell steps (deploy.yml uses amazon-ecr-login and has none).
+            ["samples/.github/workflows/deploy.yml"] = DocumentKind.CiPipeline,
+            ["samples/.github/workflows/worker-image.yml"] = DocumentKind.CiPipeline,
             ["samples/README.md"] = null,
             // The C# CDK app: Shipshape's Roslyn analyzers check it when it builds; the CLI skips it quietly.
             ["samples/cdk-app/.globalconfig"] = null,
@@ -41,8 +43,10 @@ namespace Shipshape.Tests.Samples
             ["samples/ecr/repository-policy.json"] = DocumentKind.PolicyDocument,
             ["samples/ecs/web-task-definition.json"] = DocumentKind.EcsTaskDefinition,
             ["samples/eks/cluster.yaml"] = DocumentKind.EksctlClusterConfig,
+            ["samples/eks/regcred.yaml"] = DocumentKind.KubernetesSecret,
             ["samples/infra/app-stack.yaml"] = DocumentKind.CloudFormationTemplate,
             ["samples/infra/cdk.out/AppStack.template.json"] = DocumentKind.CloudFormationTemplate,
+            ["samples/scripts/push-image.sh"] = DocumentKind.ShellScript,
         };
 
         /// <summary>Rule, file, 1-based line and column of the start, and the exact text the finding's span covers.</summary>
@@ -67,7 +71,18 @@ namespace Shipshape.Tests.Samples
 
             // The eksctl cluster ships only api and audit logs (retention 30 days is set and accepted).
             ("EKS002", "samples/eks/cluster.yaml", 69, 18, "[\"api\", \"audit\"]"),
+
+            // The laptop push script logs in to us-east-1 for a registry in eu-west-1, on the --region value.
+            ("ECR030", "samples/scripts/push-image.sh", 12, 37, "us-east-1"),
+
+            // The nightly worker build passes the token with -p, inside the run: block scalar.
+            ("ECR031", "samples/.github/workflows/worker-image.yml", 30, 39, "-p"),
+
+            // A pull secret holding a 12-hour ECR token, on the base64 value.
+            ("ECR032", "samples/eks/regcred.yaml", 11, 22, RegcredValue),
         };
+
+        private const string RegcredValue = "eyJhdXRocyI6eyIxMTExMjIyMjMzMzMuZGtyLmVjci5ldS13ZXN0LTEuYW1hem9uYXdzLmNvbSI6eyJ1c2VybmFtZSI6IkFXUyIsInBhc3N3b3JkIjoiZXlKd1lYbHNiMkZrSWpvaVEwbFVVMFZZUVUxUVRFVWlMQ0oyWlhKemFXOXVJam9pTWlKOSIsImF1dGgiOiJRVmRUT21WNVNuZFpXR3h6WWpKR2EwbHFiMmxSTUd4VlZUQldXVkZWTVZGVVJWVnBURU5LTWxwWVNucGhWemwxU1dwdmFVMXBTams9In19fQ==";
 
         [TestMethod]
         public void EveryFileOfSamplesIsCheckedAsItsKindOrSkippedQuietly()
@@ -119,6 +134,9 @@ namespace Shipshape.Tests.Samples
             var plaintext = messages.Single(m => m.StartsWith("ECS001 ", StringComparison.Ordinal));
             StringAssert.StartsWith(plaintext, "ECS001 Environment variable 'DB_PASSWORD' holds a plaintext value under a secret-like name");
             Assert.DoesNotContain("Tr0ub4dor", plaintext, "the message must never repeat the secret");
+
+            CollectionAssert.Contains(messages, "ECR030 The ECR token is for us-east-1 but the login is to 111122223333.dkr.ecr.eu-west-1.amazonaws.com, a registry in eu-west-1: "
+                + "tokens are regional, so pushes and pulls fail with 403 or 'no basic auth credentials'; change --region to eu-west-1.");
         }
 
         [TestMethod]
