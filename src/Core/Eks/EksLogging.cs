@@ -64,7 +64,7 @@ namespace Shipshape.Eks
             int bestDistance = int.MaxValue;
             foreach (var type in All)
             {
-                int distance = Distance(normal, type.ToLowerInvariant());
+                int distance = Text.EditDistance.Between(normal, type.ToLowerInvariant());
                 if (distance < bestDistance)
                 {
                     best = type;
@@ -108,26 +108,6 @@ namespace Shipshape.Eks
             string s = sb.ToString();
             if (s.StartsWith("kube", StringComparison.Ordinal) && s.Length > 4) s = s.Substring(4);
             return s;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                var swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.Length];
         }
     }
 

@@ -71,31 +71,11 @@ namespace Shipshape.Policies
             foreach (var candidate in Actions(action.Substring(0, colon)))
             {
                 string candidateName = candidate.Name.Substring(candidate.Name.IndexOf(':') + 1).ToLowerInvariant();
-                int distance = Levenshtein(name, candidateName);
+                int distance = Text.EditDistance.Between(name, candidateName);
                 if (distance < bestDistance) { bestDistance = distance; best = candidate.Name; }
             }
             // Accept up to a third of the name's length in edits (typos, missing plural, swapped words).
             return best != null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-        }
-
-        private static int Levenshtein(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                var swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.Length];
         }
 
         private static Dictionary<string, List<ActionInfo>> Load()

@@ -40,13 +40,12 @@ namespace Shipshape.Suppressions
             string text = source.Text;
             if (text.IndexOf("shipshape-", StringComparison.Ordinal) < 0) return;
             Dictionary<int, int>? extents = null;
-            int[] lineStarts = LineStarts(text);
             int lineCount = source.LineCount;
             for (int line = 1; line <= lineCount; line++)
             {
                 string lineText = source.GetLineText(line);
                 var match = Directive.Match(lineText);
-                int lineStart = lineStarts[line - 1];
+                int lineStart = source.GetLineStart(line);
                 if (!match.Success)
                 {
                     var other = AnyDirective.Match(lineText);
@@ -80,7 +79,7 @@ namespace Shipshape.Suppressions
                     }
                     else
                     {
-                        rangeStart = lineStarts[target - 1];
+                        rangeStart = source.GetLineStart(target);
                         rangeEnd = rangeStart + source.GetLineText(target).Length;
                         extents ??= NodeExtents(source, documents);
                         if (extents.TryGetValue(target, out int end) && end > rangeEnd) rangeEnd = end;
@@ -131,26 +130,6 @@ namespace Shipshape.Suppressions
                 if (t.Length > 0 && t[0] != '#') return next;
             }
             return 0;
-        }
-
-        /// <summary>The offset where each line starts (index 0 = line 1), with SourceText's line-break rules.</summary>
-        private static int[] LineStarts(string text)
-        {
-            var starts = new List<int> { 0 };
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\r')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    starts.Add(i + 1);
-                }
-                else if (c == '\n')
-                {
-                    starts.Add(i + 1);
-                }
-            }
-            return starts.ToArray();
         }
 
         /// <summary>

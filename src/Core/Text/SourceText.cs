@@ -45,6 +45,9 @@ namespace Shipshape.Text
 
         public int LineCount => LineStarts.Length;
 
+        /// <summary>The offset where a 1-based line starts.</summary>
+        public int GetLineStart(int line) => LineStarts[Math.Max(1, Math.Min(line, LineStarts.Length)) - 1];
+
         private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
 
         private static int[] ComputeLineStarts(string text)
