@@ -93,7 +93,9 @@ namespace Shipshape.Cli
             // Results go into their slot by index, so the order never depends on scheduling.
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                reports[i] = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed);
+                var report = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed);
+                // Keep positions and the lines to print, not the file's text: memory follows the largest file, not their number.
+                reports[i] = new FileReport(report.Path, report.Kind, Finding.Detach(report.Findings), report.SkipReason);
                 progress.Advance();
             });
             progress.Clear();
