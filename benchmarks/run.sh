@@ -116,7 +116,7 @@ WL="$WORK/workloads"
 "$BENCH" generate repo "$WL/startup" 1 1 mixed
 "$BENCH" generate repo "$WL/repo-templates" 100 10 templates
 "$BENCH" generate template "$WL/template-200/stack.template.json" 200
-if [ "$QUICK" = 1 ]; then SCALE_FILES="1 10 100 1000"; SCALE_KB="1 100 1000"; else SCALE_FILES="1 10 100 1000 10000"; SCALE_KB="1 100 1000 9900"; fi
+if [ "$QUICK" = 1 ]; then SCALE_FILES="1 10 100 1000"; SCALE_KB="1 100 1000"; else SCALE_FILES="1 10 100 1000 10000"; SCALE_KB="1 100 1000 9000"; fi
 for n in $SCALE_FILES; do "$BENCH" generate repo "$WL/files-$n" "$n" 2 mixed; done
 for kb in $SCALE_KB; do "$BENCH" generate sized "$WL/size-${kb}kb/stack.template.json" "$kb"; done
 [ "$QUICK" = 1 ] || "$BENCH" generate template "$WL/template-2500/stack.template.json" 2500
