@@ -31,6 +31,8 @@ echo "== build (Release)" >&2
 dotnet publish "$ROOT/src/Cli" -c Release -o "$WORK/jit" -nologo -v q >&2
 dotnet publish "$ROOT/src/Cli" -c Release -r linux-x64 -p:ShipshapeAot=true -o "$WORK/aot" -nologo -v q >&2 \
   || note "Native AOT publish failed: AOT rows skipped"
+dotnet publish "$ROOT/src/Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/r2r" -nologo -v q >&2 \
+  || note "ReadyToRun publish failed: R2R start-up row skipped"
 dotnet publish "$ROOT/benchmarks/Bench" -c Release -o "$WORK/bench" -nologo -v q >&2
 dotnet publish "$ROOT/benchmarks/Bench" -c Release -r linux-x64 -p:BenchAot=true -o "$WORK/bench-aot" -nologo -v q >&2 \
   || note "Native AOT publish of the parse floor failed: AOT floor rows skipped"
@@ -123,6 +125,7 @@ for kb in $SCALE_KB; do "$BENCH" generate sized "$WL/size-${kb}kb/stack.template
 
 echo "== start-up (one small file)" >&2
 ours startup 20
+[ -x "$WORK/r2r/shipshape" ] && time_tool startup "shipshape (R2R)" 20 600 "$WORK/r2r/shipshape check $WL/startup"
 
 echo "== peers and ours on the same templates" >&2
 PEER_WORKLOADS="repo-templates template-200"

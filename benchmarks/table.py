@@ -59,6 +59,15 @@ except Exception:
     pass
 out.append("Machine: %s, %d cores, %s; load average at the end %s." % (cpu, os.cpu_count(), platform.platform(terse=True), " ".join("%.1f" % x for x in os.getloadavg())))
 out.append("")
+out.append("### Start-up to first output on one small file (median of 20 cold runs)")
+out.append("")
+out.append("| Build | Time | Peak RSS |")
+out.append("|---|---:|---:|")
+for tool in ["shipshape (JIT)", "shipshape (R2R)", "shipshape (AOT)"]:
+    r = get("startup", tool)
+    if r is not None:
+        out.append("| %s | %.1f ms (min %.1f) | %s |" % (tool, r["mean"] * 1000, r["min"] * 1000, rss(r)))
+out.append("")
 out.append("### Peers on the same templates (cold process each run; median of 10 runs for ours, 1 run for peers)")
 out.append("")
 out.append("| Workload | Tool | Time | MB/s | Peak RSS | ours (AOT) ÷ tool | ours (JIT) ÷ tool |")
