@@ -103,7 +103,7 @@ namespace Shipshape.Cli
             }
 
             var engine = new LintEngine();
-            var (reports, located) = Lint(engine, files, fileConfigs, options.NoInlineSuppressions);
+            var (reports, located) = Lint(engine, files, fileConfigs, options.NoInlineSuppressions, options.BaselinePath != null || options.WriteBaselinePath != null);
 
             if (options.WriteBaselinePath != null)
             {
@@ -153,7 +153,7 @@ namespace Shipshape.Cli
         }
 
         /// <summary>Lints and post-processes every file; keeps findings with their logical locations (for baselines), not the parse trees.</summary>
-        private (ProcessedFile[] Reports, BaselineInput[] Located) Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs, bool noInlineSuppressions)
+        private (ProcessedFile[] Reports, BaselineInput[] Located) Lint(LintEngine engine, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<FileConfiguration> configs, bool noInlineSuppressions, bool needsBaseline)
         {
             var reports = new ProcessedFile[files.Count];
             var located = new BaselineInput[files.Count];
@@ -164,9 +164,11 @@ namespace Shipshape.Cli
             {
                 var report = engine.LintFile(files[i].FullPath, files[i].DisplayPath, files[i].ExplicitlyNamed, configs[i].ToLintSettings());
                 var processed = postProcessor.Process(report, configs[i], noInlineSuppressions);
-                located[i] = BaselineInput.From(files[i].FullPath, processed);
-                // Drop the documents: a large repository's parse trees need not live until the report is written.
-                reports[i] = new ProcessedFile(new FileReport(report.Path, report.Kind, report.Findings, report.SkipReason), processed.Findings, processed.Suppressed);
+                // Baselines need the parse trees and texts (logical locations, token text); only compute them then.
+                if (needsBaseline || configs[i].Baseline != null) located[i] = BaselineInput.From(files[i].FullPath, processed);
+                // Keep positions and the lines to print, not the file's text or trees: memory follows the largest file.
+                reports[i] = new ProcessedFile(new FileReport(report.Path, report.Kind, Finding.Detach(report.Findings), report.SkipReason),
+                    Finding.Detach(processed.Findings), processed.Suppressed);
                 progress.Advance();
             });
             progress.Clear();

@@ -1,5 +1,4 @@
 using Shipshape.Findings;
-using Shipshape.Text;
 
 namespace Shipshape.Cli.Output
 {
@@ -9,17 +8,17 @@ namespace Shipshape.Cli.Output
     /// </summary>
     internal sealed class LastLine
     {
-        private SourceText? _source;
+        private string? _path;
         private int _line;
         private string _text = string.Empty;
 
         /// <summary>True when the finding is on a different line from the previous call.</summary>
         public bool MoveTo(Finding finding)
         {
-            if (ReferenceEquals(finding.Span.Source, _source) && finding.Start.Line == _line) return false;
-            _source = finding.Span.Source;
+            if (finding.Path == _path && finding.Start.Line == _line) return false;
+            _path = finding.Path;
             _line = finding.Start.Line;
-            _text = _source.GetLineText(_line);
+            _text = finding.StartLineText;
             return true;
         }
 

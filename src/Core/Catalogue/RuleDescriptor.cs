@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Shipshape.Findings;
 
@@ -6,48 +7,70 @@ namespace Shipshape.Catalogue
     /// <summary>A rule as the catalogue (<c>rules/ID.yaml</c>) describes it.</summary>
     public sealed class RuleDescriptor
     {
+        private readonly string? _title;
+        private readonly string? _category;
+        private readonly IReadOnlyList<string>? _tags;
+        private readonly string? _summary;
+        private readonly string? _rationale;
+        private readonly string? _remediation;
+        private readonly double? _securitySeverity;
+        private readonly IReadOnlyList<RuleExample>? _examples;
+        private readonly bool _sensitive;
+
+        // The embedded catalogue reads only what linting needs at start-up; the rest is read on first use.
+        private readonly Lazy<RuleDescriptor>? _full;
+
         public RuleDescriptor(string id, string title, string messageFormat, string category, Severity defaultSeverity,
             IReadOnlyList<string> tags, string summary, string rationale, string remediation, string implementation,
             double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false)
         {
-            Sensitive = sensitive;
+            _sensitive = sensitive;
             Id = id;
-            Title = title;
+            _title = title;
             MessageFormat = messageFormat;
-            Category = category;
+            _category = category;
             DefaultSeverity = defaultSeverity;
-            Tags = tags;
-            Summary = summary;
-            Rationale = rationale;
-            Remediation = remediation;
+            _tags = tags;
+            _summary = summary;
+            _rationale = rationale;
+            _remediation = remediation;
             Implementation = implementation;
-            SecuritySeverity = securitySeverity;
-            Examples = examples;
+            _securitySeverity = securitySeverity;
+            _examples = examples;
+        }
+
+        internal RuleDescriptor(string id, string messageFormat, Severity defaultSeverity, string implementation, Lazy<RuleDescriptor> full)
+        {
+            Id = id;
+            MessageFormat = messageFormat;
+            DefaultSeverity = defaultSeverity;
+            Implementation = implementation;
+            _full = full;
         }
 
         public string Id { get; }
-        public string Title { get; }
+        public string Title => _full != null ? _full.Value.Title : _title!;
 
         /// <summary>A <see cref="string.Format(string, object[])"/> pattern filled by the rule.</summary>
         public string MessageFormat { get; }
 
-        public string Category { get; }
+        public string Category => _full != null ? _full.Value.Category : _category!;
         public Severity DefaultSeverity { get; }
-        public IReadOnlyList<string> Tags { get; }
-        public string Summary { get; }
-        public string Rationale { get; }
-        public string Remediation { get; }
+        public IReadOnlyList<string> Tags => _full != null ? _full.Value.Tags : _tags!;
+        public string Summary => _full != null ? _full.Value.Summary : _summary!;
+        public string Rationale => _full != null ? _full.Value.Rationale : _rationale!;
+        public string Remediation => _full != null ? _full.Value.Remediation : _remediation!;
 
         /// <summary>The name of the class that implements the rule, or <c>engine</c> for findings the engine itself reports.</summary>
         public string Implementation { get; }
 
         /// <summary>GitHub code scanning's 0.0–10.0 score, for security rules.</summary>
-        public double? SecuritySeverity { get; }
+        public double? SecuritySeverity => _full != null ? _full.Value.SecuritySeverity : _securitySeverity;
 
-        public IReadOnlyList<RuleExample> Examples { get; }
+        public IReadOnlyList<RuleExample> Examples => _full != null ? _full.Value.Examples : _examples!;
 
         /// <summary>The offending token is a secret: outputs that show source text must mask it.</summary>
-        public bool Sensitive { get; }
+        public bool Sensitive => _full != null ? _full.Value.Sensitive : _sensitive;
 
         public string HelpUri => RuleCatalogue.HelpUriBase + Id + ".md";
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Shipshape.Text;
 
 namespace Shipshape.Findings
@@ -38,6 +39,11 @@ namespace Shipshape.Findings
     /// <summary>One problem found: which rule, how bad, what to say and exactly where.</summary>
     public sealed class Finding : IComparable<Finding>
     {
+        // Set on detached findings (see Detach), which no longer hold their file's text.
+        private readonly LinePosition? _start;
+        private readonly LinePosition? _end;
+        private readonly string? _startLineText;
+
         public Finding(string ruleId, Severity severity, string message, SourceSpan span)
         {
             RuleId = ruleId;
@@ -46,14 +52,58 @@ namespace Shipshape.Findings
             Span = span;
         }
 
+        private Finding(Finding original, SourceSpan span, LinePosition start, LinePosition end, string startLineText)
+            : this(original.RuleId, original.Severity, original.Message, span)
+        {
+            _start = start;
+            _end = end;
+            _startLineText = startLineText;
+        }
+
         public string RuleId { get; }
         public Severity Severity { get; }
         public string Message { get; }
+
+        /// <summary>The offsets in the file. On a detached finding the span's source has the path but no text.</summary>
         public SourceSpan Span { get; }
 
         public string Path => Span.Source.Path;
-        public LinePosition Start => Span.StartPosition;
-        public LinePosition End => Span.EndPosition;
+        public LinePosition Start => _start ?? Span.StartPosition;
+        public LinePosition End => _end ?? Span.EndPosition;
+
+        /// <summary>The text of the line the finding starts on, without its line break.</summary>
+        public string StartLineText => _startLineText ?? Span.Source.GetLineText(Start.Line);
+
+        /// <summary>True for a copy made by <see cref="Detach"/>.</summary>
+        public bool IsDetached => _start.HasValue;
+
+        /// <summary>
+        /// Copies that keep what reports need (offsets, line and column, the text of the start line) but not
+        /// the file's text, so a run over many files holds only what it will print, never every file
+        /// (findings on one line share one copy of it). <see cref="SourceSpan.Text"/> is not available on them.
+        /// </summary>
+        public static IReadOnlyList<Finding> Detach(IReadOnlyList<Finding> findings)
+        {
+            if (findings.Count == 0) return findings;
+            var result = new Finding[findings.Count];
+            var pathOnly = new Dictionary<SourceText, SourceText>();
+            var lines = new Dictionary<(SourceText, int), string>();
+            for (int i = 0; i < findings.Count; i++)
+            {
+                var f = findings[i];
+                if (f.IsDetached)
+                {
+                    result[i] = f;
+                    continue;
+                }
+                SourceText source = f.Span.Source;
+                if (!pathOnly.TryGetValue(source, out var empty)) pathOnly[source] = empty = new SourceText(source.Path, string.Empty);
+                LinePosition start = f.Start;
+                if (!lines.TryGetValue((source, start.Line), out string? line)) lines[(source, start.Line)] = line = source.GetLineText(start.Line);
+                result[i] = new Finding(f, new SourceSpan(empty, f.Span.Start, f.Span.End), start, f.End, line);
+            }
+            return result;
+        }
 
         /// <summary>Deterministic order: file, line, column, rule, message.</summary>
         public int CompareTo(Finding? other)

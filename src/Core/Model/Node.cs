@@ -104,6 +104,13 @@ namespace Shipshape.Model
         /// <summary>The entry with this key (the last one when duplicated, as AWS reads it).</summary>
         public MappingEntry? GetEntry(string key)
         {
+            // Rules look keys up constantly; the parsers build lists, which index without interface calls.
+            if (Entries is List<MappingEntry> list)
+            {
+                for (int i = list.Count - 1; i >= 0; i--)
+                    if (string.Equals(list[i].Key.Value, key)) return list[i];
+                return null;
+            }
             for (int i = Entries.Count - 1; i >= 0; i--)
                 if (Entries[i].Name == key) return Entries[i];
             return null;

@@ -200,7 +200,7 @@ namespace Shipshape.Parsing
                 if (c == '"')
                 {
                     string result = sb == null
-                        ? _text.Substring(runStart, _pos - runStart)
+                        ? Slice(runStart, _pos - runStart)
                         : sb.Append(_text, runStart, _pos - runStart).ToString();
                     _pos++;
                     return result;
@@ -285,7 +285,7 @@ namespace Shipshape.Parsing
                 while (IsDigit(Peek())) _pos++;
             }
             if (IsDigit(Peek())) throw Error(start, "invalid number: leading zeros are not allowed");
-            return new ScalarNode(Span(start, _pos), _text.Substring(start, _pos - start), ScalarKind.Number, ScalarStyle.Json);
+            return new ScalarNode(Span(start, _pos), Slice(start, _pos - start), ScalarKind.Number, ScalarStyle.Json);
         }
 
         private ScalarNode ParseLiteral(string literal, ScalarKind kind)
@@ -298,6 +298,27 @@ namespace Shipshape.Parsing
                 throw Error(start, "unexpected " + Describe(start) + "; a value was expected (strings need double quotes)");
             return new ScalarNode(Span(start, _pos), literal, kind, ScalarStyle.Json);
         }
+
+        /// <summary>
+        /// A substring of the text. Keys and short values repeat all through a large document ("Effect",
+        /// "Allow", action names), so in large texts they come from a small cache instead of a new string each time.
+        /// </summary>
+        private string Slice(int start, int length)
+        {
+            if (length > MaxCachedLength || _text.Length < CacheFromLength) return _text.Substring(start, length);
+            int hash = length;
+            for (int i = start; i < start + length; i++) hash = unchecked(hash * 31 + _text[i]);
+            _strings ??= new string?[CacheSlots];
+            int slot = hash & (CacheSlots - 1);
+            string? cached = _strings[slot];
+            if (cached != null && cached.Length == length && string.CompareOrdinal(_text, start, cached, 0, length) == 0) return cached;
+            return _strings[slot] = _text.Substring(start, length);
+        }
+
+        private const int MaxCachedLength = 48;
+        private const int CacheFromLength = 16 * 1024;
+        private const int CacheSlots = 2048;
+        private string?[]? _strings;
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 

@@ -161,17 +161,14 @@ namespace Shipshape.Parsing
             parent.PendingKey = null;
             if (key.Value != "<<" || key.Style != ScalarStyle.Plain)
             {
-                foreach (var e in parent.Entries!)
+                ScalarNode? first = parent.FirstKey(key.Value);
+                if (first != null)
                 {
-                    if (e.Name == key.Value && e.Key.Style != ScalarStyle.Verbatim)
-                    {
-                        _problems.Add(new ParseProblem(EngineRuleIds.DuplicateKey, key.Span,
-                            "Duplicate key '" + key.Value + "' (first at line " + e.Key.Span.StartPosition.Line.ToString(CultureInfo.InvariantCulture) + "); the last one silently wins"));
-                        break;
-                    }
+                    _problems.Add(new ParseProblem(EngineRuleIds.DuplicateKey, key.Span,
+                        "Duplicate key '" + key.Value + "' (first at line " + first.Span.StartPosition.Line.ToString(CultureInfo.InvariantCulture) + "); the last one silently wins"));
                 }
             }
-            parent.Entries!.Add(new MappingEntry(key, node));
+            parent.AddEntry(new MappingEntry(key, node));
         }
 
         /// <summary>Applies YAML merge keys (<c>&lt;&lt;: *base</c>, used by eksctl configs): merged entries never override explicit ones.</summary>
@@ -314,6 +311,38 @@ namespace Shipshape.Parsing
 
             /// <summary>Where the last child read so far ends in the source.</summary>
             public int LastChildEnd { get; set; }
+
+            // Past a few entries, duplicate keys are found by lookup: a mapping with 40,000 keys must not cost 40,000² compares.
+            private const int IndexFrom = 8;
+            private Dictionary<string, ScalarNode>? _firstKeys;
+
+            /// <summary>The first earlier key with this name (synthesised verbatim keys never count).</summary>
+            public ScalarNode? FirstKey(string name)
+            {
+                if (_firstKeys != null) return _firstKeys.TryGetValue(name, out var key) ? key : null;
+                foreach (var e in Entries!)
+                    if (e.Name == name && e.Key.Style != ScalarStyle.Verbatim) return e.Key;
+                return null;
+            }
+
+            public void AddEntry(MappingEntry entry)
+            {
+                Entries!.Add(entry);
+                if (_firstKeys != null)
+                {
+                    Remember(entry);
+                }
+                else if (Entries.Count > IndexFrom)
+                {
+                    _firstKeys = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+                    foreach (var e in Entries) Remember(e);
+                }
+            }
+
+            private void Remember(MappingEntry e)
+            {
+                if (e.Key.Style != ScalarStyle.Verbatim && !_firstKeys!.ContainsKey(e.Name)) _firstKeys[e.Name] = e.Key;
+            }
         }
 
         private sealed class Stop : Exception

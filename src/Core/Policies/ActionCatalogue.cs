@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -49,15 +50,27 @@ namespace Shipshape.Policies
         /// </summary>
         public static IReadOnlyList<ActionInfo> Match(string pattern)
         {
+            // Policies repeat the same few patterns thousands of times in a large template: match each once.
+            if (MatchCache.TryGetValue(pattern, out var cached)) return cached;
+            var result = MatchUncached(pattern);
+            if (MatchCache.Count < MaxCachedPatterns) MatchCache[pattern] = result;
+            return result;
+        }
+
+        private const int MaxCachedPatterns = 10_000;
+        private static readonly ConcurrentDictionary<string, IReadOnlyList<ActionInfo>> MatchCache = new ConcurrentDictionary<string, IReadOnlyList<ActionInfo>>(StringComparer.Ordinal);
+
+        private static IReadOnlyList<ActionInfo> MatchUncached(string pattern)
+        {
             int colon = pattern.IndexOf(':');
-            if (pattern == "*") return ByService.Value.Values.SelectMany(l => l).ToList();
+            if (pattern == "*") return ByService.Value.Values.SelectMany(l => l).ToArray();
             if (colon <= 0) return Array.Empty<ActionInfo>();
             var actions = Actions(pattern.Substring(0, colon));
             if (actions.Count == 0) return Array.Empty<ActionInfo>();
             if (pattern.IndexOf('*') < 0 && pattern.IndexOf('?') < 0)
-                return actions.Where(a => string.Equals(a.Name, pattern, StringComparison.OrdinalIgnoreCase)).ToList();
+                return actions.Where(a => string.Equals(a.Name, pattern, StringComparison.OrdinalIgnoreCase)).ToArray();
             var regex = new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            return actions.Where(a => regex.IsMatch(a.Name)).ToList();
+            return actions.Where(a => regex.IsMatch(a.Name)).ToArray();
         }
 
         /// <summary>The closest known action to a misspelt one, or null when nothing is close.</summary>
