@@ -65,7 +65,7 @@ namespace Shipshape.Analyzers.Diagnostics
             Func<Finding, ImmutableDictionary<string, string?>>? fix = null)
         {
             var findings = new List<Finding>();
-            _engine.Value.RunRules(new[] { subject }, findings);
+            _engine.Value.RunRules(new[] { subject }, findings, LintSettings.Default, _descriptors.ContainsKey);
             if (findings.Count == 0) return;
             findings.Sort();
             Finding? previous = null;

@@ -197,13 +197,22 @@ namespace Shipshape.Engine
         public void RunRules(IEnumerable<object> subjects, List<Finding> findings) => RunRules(subjects, findings, LintSettings.Default);
 
         /// <summary>Runs the rules with the options a configuration gives them.</summary>
-        public void RunRules(IEnumerable<object> subjects, List<Finding> findings, LintSettings settings)
+        public void RunRules(IEnumerable<object> subjects, List<Finding> findings, LintSettings settings) => RunRules(subjects, findings, settings, null);
+
+        /// <summary>
+        /// Runs only the rules for which <paramref name="include"/> holds (an analyzer reports a few of a subject's
+        /// rules: running the others would only cost time in the editor).
+        /// </summary>
+        public void RunRules(IEnumerable<object> subjects, List<Finding> findings, LintSettings settings, Func<string, bool>? include)
         {
             foreach (var subject in subjects)
             {
                 if (!_rulesBySubject.TryGetValue(subject.GetType(), out var rules)) continue;
                 foreach (var (rule, descriptor) in rules)
+                {
+                    if (include != null && !include(descriptor.Id)) continue;
                     rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings, settings.OptionsFor(descriptor.Id)));
+                }
             }
         }
 
