@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Shipshape.Engine;
 using Shipshape.Findings;
 using Shipshape.Text;
@@ -21,6 +20,16 @@ namespace Shipshape.Tests.Infrastructure
         {
             var (text, marks) = Shipshape.Catalogue.ExampleMarkup.Parse(marked);
             return (text, marks.Select(m => new ExpectedFinding(m.RuleId, m.Start, m.End)).ToList());
+        }
+
+        /// <summary>
+        /// <see cref="Verify"/>, then returns the findings of <paramref name="ruleId"/> so a test can also check
+        /// their messages without linting again.
+        /// </summary>
+        public static IReadOnlyList<Finding> VerifyAndGet(string path, string marked, string ruleId)
+        {
+            Verify(path, marked, ruleId);
+            return Shared.Engine.LintText(new SourceText(path, Parse(marked).Text)).Findings.Where(f => f.RuleId == ruleId).ToList();
         }
 
         /// <summary>Lints marked-up text as the file <paramref name="path"/> and asserts the findings of the given rules land exactly where marked.</summary>

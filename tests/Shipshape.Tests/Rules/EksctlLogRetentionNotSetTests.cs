@@ -20,8 +20,7 @@ namespace Shipshape.Tests.Rules
                   clusterLogging:
                     enableTypes: ["audit"]
                 """;
-            Markup.Verify("cluster.yaml", marked, "EKS005");
-            var finding = Shared.Engine.LintText(new SourceText("cluster.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS005");
+            var finding = Markup.VerifyAndGet("cluster.yaml", marked, "EKS005").Single();
             Assert.AreEqual("Cluster 'shop' keeps its control-plane logs forever: logRetentionInDays is not set, so CloudWatch Logs stores (and bills) them indefinitely.", finding.Message);
         }
 

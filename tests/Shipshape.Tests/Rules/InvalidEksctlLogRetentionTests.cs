@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Tests.Infrastructure;
-using Shipshape.Text;
 
 namespace Shipshape.Tests.Rules
 {
@@ -35,8 +34,7 @@ namespace Shipshape.Tests.Rules
         public void Values_eksctl_rejects_are_reported_on_the_value(string days, string explanation)
         {
             string marked = Eksctl.Replace("DAYS", "{|EKS004:" + days + "|}");
-            Markup.Verify("cluster.yaml", marked, "EKS004");
-            var finding = Shared.Engine.LintText(new SourceText("cluster.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS004");
+            var finding = Markup.VerifyAndGet("cluster.yaml", marked, "EKS004").Single();
             Assert.AreEqual("logRetentionInDays " + days + " would be rejected: " + explanation + ".", finding.Message);
         }
 

@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Ecr;
 using Shipshape.Tests.Infrastructure;
-using Shipshape.Text;
 
 namespace Shipshape.Tests.Rules
 {
@@ -45,8 +44,7 @@ namespace Shipshape.Tests.Rules
                     Properties:
                       RepositoryName: {|ECR016:"NAME"|}
                 """.Replace("NAME", name);
-            Markup.Verify("template.yaml", marked, "ECR016");
-            var finding = Shared.Engine.LintText(new SourceText("template.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "ECR016");
+            var finding = Markup.VerifyAndGet("template.yaml", marked, "ECR016").Single();
             StringAssert.StartsWith(finding.Message, "Repository 'Repo' has the invalid name '" + name + "': ");
             StringAssert.Contains(finding.Message, why);
         }

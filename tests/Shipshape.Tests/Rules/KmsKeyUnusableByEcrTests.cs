@@ -243,8 +243,7 @@ namespace Shipshape.Tests.Rules
                         EncryptionType: KMS
                         KmsKey: {|ECR012:!Ref KeyAlias|}
                 """;
-            Markup.Verify("template.yaml", marked, "ECR012");
-            var finding = Shared.Engine.LintText(new SourceText("template.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "ECR012");
+            var finding = Markup.VerifyAndGet("template.yaml", marked, "ECR012").Single();
             StringAssert.Contains(finding.Message, "KMS key 'Key'");
         }
 

@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Tests.Infrastructure;
-using Shipshape.Text;
 
 namespace Shipshape.Tests.Rules
 {
@@ -34,8 +33,7 @@ namespace Shipshape.Tests.Rules
         public void A_partial_list_is_reported_on_the_list_and_lists_what_is_missing()
         {
             string marked = Eksctl.Replace("TYPES", "{|EKS002:[\"api\", \"api\", \"audit\"]|}");
-            Markup.Verify("cluster.yaml", marked, "EKS002");
-            var finding = Shared.Engine.LintText(new SourceText("cluster.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS002");
+            var finding = Markup.VerifyAndGet("cluster.yaml", marked, "EKS002").Single();
             Assert.AreEqual("Cluster 'shop' does not send these control-plane log types to CloudWatch Logs: 'authenticator', 'controllerManager' and 'scheduler'.", finding.Message);
         }
 
@@ -43,8 +41,7 @@ namespace Shipshape.Tests.Rules
         public void Wrongly_cased_types_do_not_count_as_enabled()
         {
             string marked = Eksctl.Replace("TYPES", "{|EKS002:[\"API\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"]|}");
-            Markup.Verify("cluster.yaml", marked, "EKS002");
-            var finding = Shared.Engine.LintText(new SourceText("cluster.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS002");
+            var finding = Markup.VerifyAndGet("cluster.yaml", marked, "EKS002").Single();
             StringAssert.EndsWith(finding.Message, "CloudWatch Logs: 'api'.");
         }
 

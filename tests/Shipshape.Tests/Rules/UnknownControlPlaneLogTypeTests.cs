@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Tests.Infrastructure;
-using Shipshape.Text;
 
 namespace Shipshape.Tests.Rules
 {
@@ -46,8 +45,7 @@ namespace Shipshape.Tests.Rules
         public void Eksctl_unknown_types_are_reported_on_the_value_with_a_suggestion(string value, string explanation)
         {
             string marked = Eksctl.Replace("TYPES", "\"api\", {|EKS003:" + value + "|}");
-            Markup.Verify("cluster.yaml", marked, "EKS003");
-            var finding = Shared.Engine.LintText(new SourceText("cluster.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS003");
+            var finding = Markup.VerifyAndGet("cluster.yaml", marked, "EKS003").Single();
             string written = value.Trim('"');
             Assert.AreEqual("Log type '" + written + "' would be rejected: " + explanation + ".", finding.Message);
         }
@@ -68,8 +66,7 @@ namespace Shipshape.Tests.Rules
         public void CloudFormation_wildcards_are_unknown_there()
         {
             string marked = Template.Replace("TYPE", "{|EKS003:all|}");
-            Markup.Verify("template.yaml", marked, "EKS003");
-            var finding = Shared.Engine.LintText(new SourceText("template.yaml", Markup.Parse(marked).Text)).Findings.Single(f => f.RuleId == "EKS003");
+            var finding = Markup.VerifyAndGet("template.yaml", marked, "EKS003").Single();
             Assert.AreEqual("Log type 'all' would be rejected: CloudFormation has no wildcard (only eksctl expands it); list the types 'api', 'audit', 'authenticator', 'controllerManager' and 'scheduler'.", finding.Message);
         }
 
@@ -90,8 +87,7 @@ namespace Shipshape.Tests.Rules
                 {"Resources": {"Cluster": {"Type": "AWS::EKS::Cluster", "Properties": {
                   "Logging": {"ClusterLogging": {"EnabledTypes": [{|EKS003:"api"|}, {|EKS003:"Scheduler"|}, {"Type": "audit"}]}}}}}}
                 """;
-            Markup.Verify("template.json", marked, "EKS003");
-            var messages = Shared.Engine.LintText(new SourceText("template.json", Markup.Parse(marked).Text)).Findings.Where(f => f.RuleId == "EKS003").Select(f => f.Message).ToList();
+            var messages = Markup.VerifyAndGet("template.json", marked, "EKS003").Select(f => f.Message).ToList();
             CollectionAssert.AreEqual(new[]
             {
                 "Log type 'api' would be rejected: EnabledTypes holds objects, not strings; write '- Type: api'.",
