@@ -190,13 +190,40 @@ namespace Shipshape.Engine
         {
             if (value == null || value.IsUnknown) return null;
             if (value is MappingNode map) return map;
-            if (value is ScalarNode text && text.IsString && text.Value.Trim().Length > 0)
+            if (value is ScalarNode text && text.IsString)
             {
+                if (text.Value.Trim().Length == 0)
+                {
+                    _problems.Add(NotAnObject(text, "an empty string"));
+                    return null;
+                }
                 var parsed = EmbeddedJson.Parse(text, _limits);
                 _problems.AddRange(parsed.Problems);
-                if (parsed.Succeeded && parsed.Documents.Count == 1 && parsed.Documents[0] is MappingNode embedded) return embedded;
+                if (!parsed.Succeeded || parsed.Documents.Count != 1) return null;
+                if (parsed.Documents[0] is MappingNode embedded) return embedded;
+                _problems.Add(NotAnObject(parsed.Documents[0], Describe(parsed.Documents[0])));
+                return null;
             }
+            // A YAML null (an empty value) is left alone: CloudFormation treats it as absent.
+            if (value is ScalarNode scalar && scalar.Kind == ScalarKind.Null) return null;
+            _problems.Add(NotAnObject(value, Describe(value)));
             return null;
+        }
+
+        /// <summary>JSON that parses but is not an object: AWS rejects it, and no rule could read it, so say so.</summary>
+        private static ParseProblem NotAnObject(Node at, string what)
+            => new ParseProblem(EngineRuleIds.SyntaxError, at.Span, "expected a JSON object here, found " + what);
+
+        private static string Describe(Node node)
+        {
+            switch (node)
+            {
+                case SequenceNode _: return "a list";
+                case ScalarNode s when s.Kind == ScalarKind.Number: return "a number";
+                case ScalarNode s when s.Kind == ScalarKind.Boolean: return "a boolean";
+                case ScalarNode s when s.Kind == ScalarKind.Null: return "null";
+                default: return "a string";
+            }
         }
     }
 }

@@ -71,5 +71,27 @@ namespace Shipshape.Tests.Parsing
             Assert.AreEqual(new LinePosition(8, 32), finding.Start);
             Assert.AreEqual("Invalid JSON: trailing comma before '}'", finding.Message);
         }
+    
+        [TestMethod]
+        public void Json_in_a_string_that_is_not_an_object_is_a_finding_not_silence()
+        {
+            Markup.Verify("template.yaml", """
+                Resources:
+                  Repo:
+                    Type: AWS::ECR::Repository
+                    Properties:
+                      RepositoryPolicyText: {|LINT001:""|}
+                      LifecyclePolicy:
+                        LifecyclePolicyText: '{|LINT001:[{"rulePriority": 1}]|}'
+                  Other:
+                    Type: AWS::ECR::Repository
+                    Properties:
+                      RepositoryPolicyText: {|LINT001:42|}
+                      LifecyclePolicy:
+                        LifecyclePolicyText:
+                """, "LINT001");
+            var messages = Markup.VerifyAndGet("template.json", "{\"Resources\": {\"Repo\": {\"Type\": \"AWS::ECR::Repository\", \"Properties\": {\"RepositoryPolicyText\": \"{|LINT001:true|}\"}}}}", "LINT001");
+            Assert.AreEqual("expected a JSON object here, found a boolean", messages.Single().Message);
+        }
     }
 }
