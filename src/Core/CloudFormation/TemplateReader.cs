@@ -25,6 +25,13 @@ namespace Shipshape.CloudFormation
         /// <summary>The <c>Properties</c> mapping; null when absent or unknown (an intrinsic).</summary>
         public MappingNode? Properties { get; }
 
+        /// <summary>
+        /// True when <c>Properties</c> is given but cannot be read (an intrinsic such as <c>Fn::If</c>): then every
+        /// setting is unknown, unlike an absent <c>Properties</c>, where every setting has its default.
+        /// </summary>
+        public bool PropertiesAreUnknown
+            => Properties == null && Definition.Get("Properties") is Node given && !(given is ScalarNode s && s.Kind == ScalarKind.Null);
+
         public string TypeName => Type.Value;
     }
 

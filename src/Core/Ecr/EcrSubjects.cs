@@ -9,9 +9,10 @@ namespace Shipshape.Ecr
     /// </summary>
     public sealed class EcrRepository
     {
-        public EcrRepository(MappingNode? properties, Node anchor, string? logicalId = null, CloudFormationTemplate? template = null)
+        public EcrRepository(MappingNode? properties, Node anchor, string? logicalId = null, CloudFormationTemplate? template = null, bool propertiesAreUnknown = false)
         {
             Properties = properties;
+            PropertiesAreUnknown = propertiesAreUnknown || (properties != null && properties.IsUnknown);
             Anchor = anchor;
             LogicalId = logicalId;
             Template = template;
@@ -19,6 +20,9 @@ namespace Shipshape.Ecr
 
         /// <summary>The properties; null when none are given (every setting then has its AWS default).</summary>
         public MappingNode? Properties { get; }
+
+        /// <summary>The properties are there but unknown (an intrinsic): no setting can be judged.</summary>
+        public bool PropertiesAreUnknown { get; }
 
         /// <summary>Where findings about settings that are absent land (the resource's logical ID, or the constructor call).</summary>
         public Node Anchor { get; }

@@ -11,18 +11,8 @@ namespace Shipshape.Ecr
         /// <summary>The repository as messages name it: its logical ID, or "(unnamed)" when it has none.</summary>
         public static string Label(EcrRepository repository) => repository.LogicalId ?? "(unnamed)";
 
-        /// <summary>
-        /// True when the repository's settings cannot be known: <c>Properties</c> is itself an intrinsic
-        /// (<c>Properties: !If [...]</c>) or not a mapping. <see cref="EcrRepository.Properties"/> is null
-        /// both then and when <c>Properties</c> is absent (all defaults), so rules must ask this first.
-        /// </summary>
-        public static bool AreUnknown(EcrRepository repository)
-        {
-            if (repository.Properties != null) return repository.Properties.IsUnknown;
-            if (repository.Template == null || repository.LogicalId == null) return false;
-            var resource = repository.Template.Find(repository.LogicalId);
-            return resource != null && resource.Definition.Get("Properties") is Node given && !(given is ScalarNode s && s.Kind == ScalarKind.Null);
-        }
+        /// <summary>True when the repository's settings cannot be known (<c>Properties: !If [...]</c>): rules ask this first.</summary>
+        public static bool AreUnknown(EcrRepository repository) => repository.PropertiesAreUnknown;
 
         /// <summary>The key of a property that is present (where a finding about a setting missing inside it lands), else the anchor.</summary>
         public static Node KeyOrAnchor(EcrRepository repository, string property)

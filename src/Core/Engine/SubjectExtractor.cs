@@ -114,7 +114,7 @@ namespace Shipshape.Engine
                 switch (resource.TypeName)
                 {
                     case "AWS::ECR::Repository":
-                        _subjects.Add(new EcrRepository(props, resource.LogicalIdKey, resource.LogicalId, template));
+                        _subjects.Add(new EcrRepository(props, resource.LogicalIdKey, resource.LogicalId, template, resource.PropertiesAreUnknown));
                         if (props == null) break;
                         AddPolicy(props.Get("RepositoryPolicyText"), PolicyKind.EcrRepositoryPolicy, resource);
                         if (props.Get("LifecyclePolicy") is MappingNode lifecycle && !lifecycle.IsUnknown)
@@ -140,9 +140,7 @@ namespace Shipshape.Engine
                         break;
                     case "AWS::EKS::Cluster":
                         // Properties that are an intrinsic (or not a mapping) say nothing about logging.
-                        var raw = resource.Definition.Get("Properties");
-                        bool unknownProperties = props == null && raw != null && !(raw is ScalarNode empty && empty.Kind == ScalarKind.Null);
-                        _subjects.Add(EksCluster.FromCloudFormation(props, unknownProperties, resource.LogicalIdKey.Span, resource.LogicalId, template));
+                        _subjects.Add(EksCluster.FromCloudFormation(props, resource.PropertiesAreUnknown, resource.LogicalIdKey.Span, resource.LogicalId, template));
                         break;
                     case "AWS::ECS::TaskDefinition":
                         if (props != null) _subjects.Add(new EcsTaskDefinition(props, cloudFormationNames: true, resource.LogicalIdKey.Span, resource.LogicalId, template));
