@@ -16,7 +16,8 @@ namespace Shipshape.Analyzers
     /// <summary>
     /// ECS containers as the engine's <see cref="EcsTaskDefinition"/> subjects: L2 <c>task.AddContainer(id, new ContainerDefinitionOptions { … })</c>
     /// (on any <c>TaskDefinition</c>: Fargate, EC2, external) and <c>new ContainerDefinition(scope, id, new ContainerDefinitionProps { … })</c>,
-    /// each as a task definition of its one container; L1 <c>new CfnTaskDefinition(…)</c> with all its <c>ContainerDefinitions</c>.
+    /// each as a task definition of its one container, and <c>container.AddEnvironment(name, value)</c> as one variable; L1
+    /// <c>new CfnTaskDefinition(…)</c> with all its <c>ContainerDefinitions</c>.
     /// The rules whose facts the translation gives completely:
     /// <list type="bullet">
     /// <item>ECS001 plaintext secret in <c>Environment</c> (dictionary entries with literal names and values; the rule is sensitive: its messages never hold the value);</item>
@@ -29,8 +30,9 @@ namespace Shipshape.Analyzers
     /// Not ECS005 (the execution role cannot read a secret): it needs the role's policies, which CDK writes from grants this
     /// translation does not see. The rules are listed here rather than taken from the engine's rules over task definitions:
     /// the translation covers only the container members above, and a new rule about another member would see it missing.
-    /// Containers reached later through <c>AddEnvironment</c>/<c>AddSecret</c> only add entries; values that are not literals
-    /// (method results, parameters, fields) are unknown and never reported.
+    /// <c>AddEnvironment</c>/<c>AddSecret</c> only add entries (none is removed later), so what one call shows stays true; values that
+    /// are not literals (method results, parameters, fields) are unknown and never reported. A finding inside a variable that
+    /// several containers share is reported once, by the first container that uses it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TaskDefinitionAnalyzer : CdkAnalyzer
@@ -56,10 +58,13 @@ namespace Shipshape.Analyzers
                 context.RegisterOperationAction(c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
-                    if (invocation.TargetMethod.Name != "AddContainer" || !CdkTypes.Is(invocation.TargetMethod.ContainingType, cdk.TaskDefinition)) return;
+                    string name = invocation.TargetMethod.Name;
+                    bool addContainer = name == "AddContainer" && CdkTypes.Is(invocation.TargetMethod.ContainingType, cdk.TaskDefinition);
+                    bool addEnvironment = !addContainer && name == "AddEnvironment" && CdkTypes.Is(invocation.TargetMethod.ContainingType, cdk.ContainerDefinition);
+                    if (!addContainer && !addEnvironment) return;
                     if (!(CSharpDocument.For(invocation) is CSharpDocument doc)) return;
                     var translator = new TaskDefinitionTranslator(cdk, doc);
-                    var task = translator.AddContainer(invocation);
+                    var task = addContainer ? translator.AddContainer(invocation) : translator.AddEnvironment(invocation);
                     if (task != null) Report(doc, task, translator, c.ReportDiagnostic, c.CancellationToken);
                 }, OperationKind.Invocation);
             }

@@ -62,6 +62,26 @@ namespace Shipshape.Analyzers.Translation
             return L2(props, id, AnchorSyntax(creation));
         }
 
+        /// <summary>
+        /// The variable <c>container.AddEnvironment(name, value)</c> adds, as a task definition with one container holding only that
+        /// variable (enough for the rules about one value; duplicates need the whole container).
+        /// </summary>
+        public EcsTaskDefinition? AddEnvironment(IInvocationOperation invocation)
+        {
+            var name = Argument(invocation.Arguments, "name", 0);
+            var value = Argument(invocation.Arguments, "value", 1);
+            if (name == null || value == null) return null;
+            var anchor = PolicyTranslator.MethodName(invocation);
+            var entry = _doc.Mapping(invocation.Syntax, new[] { Entry("Name", name.Syntax, Value(name)), Entry("Value", value.Syntax, Value(value)) });
+            var container = _doc.Mapping(invocation.Syntax, new[] { Entry("Environment", anchor, _doc.Sequence(invocation.Syntax, new Node[] { entry })) });
+            var root = new List<MappingEntry>
+            {
+                Entry("ExecutionRoleArn", anchor, _doc.Unknown(anchor)),
+                Entry("ContainerDefinitions", anchor, _doc.Sequence(invocation.Syntax, new Node[] { container })),
+            };
+            return new EcsTaskDefinition(_doc.Mapping(anchor, root), cloudFormationNames: true, _doc.Span(anchor));
+        }
+
         /// <summary>The task definition an L1 <c>new CfnTaskDefinition(…)</c> declares, or null when its properties may change later or are unknown.</summary>
         public EcsTaskDefinition? CfnTaskDefinition(IObjectCreationOperation creation)
         {

@@ -79,6 +79,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(props: new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""PASSWORD""] = ""hunter2hunter2"" } }, id: ""web"");",
             @"TaskDefinition task = null; task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""PASSWORD""] = ""hunter2hunter2"" } } with { });",
             @"new ContainerDefinition(this, ""C"");",
+            @"var c = new ContainerDefinition(this, ""C"", null); c.AddEnvironment(); c.AddEnvironment(""A""); c.AddEnvironment(null, null); c.AddEnvironment(value: ""hunter2hunter2"", name: ""PASSWORD""); c.AddEnvironment(",
             @"new ContainerDefinition(this, ""C"", new ContainerDefinitionProps { TaskDefinition = , Environment = new Dictionary<string, string> { [""A""] = ",
             @"new ContainerDefinition(this, ""C"", new ContainerDefinitionOptions());",
             @"new CfnTaskDefinition(this, ""L1"", new CfnTaskDefinitionProps { ContainerDefinitions = new[] { new CfnTaskDefinition.ContainerDefinitionProperty { Environment = new[] { new CfnTaskDefinition.KeyValuePairProperty { Name = ",

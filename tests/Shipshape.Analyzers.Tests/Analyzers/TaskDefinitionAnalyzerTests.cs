@@ -137,6 +137,15 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         });");
 
         [TestMethod]
+        public Task AddEnvironmentOnAContainer()
+            => Run(@"
+        var web = task.AddContainer(""web"", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry(""nginx"") });
+        web.AddEnvironment(""DB_PASSWORD"", {|ECS001:""Tr0ub4dor&3""|});
+        web.AddEnvironment(""STRIPE"", {|ECS001:""sk_live_EXAMPLE00000000000000000""|});
+        web.AddEnvironment(""DB_PASSWORD_PARAMETER"", ""/web/prod/db-password"");
+        web.AddEnvironment(""API_TOKEN"", FromConfig(""token""));");
+
+        [TestMethod]
         public Task SharedLocalsAreReportedOnceAtTheirFirstUse()
             => Run(@"
         var common = new Dictionary<string, string> { [""SESSION_SECRET""] = {|ECS001:""correct horse battery staple""|} };
