@@ -123,13 +123,7 @@ namespace Shipshape.Analyzers.Tests.CodeFixes
     private static IDictionary<string, Secret> Shared() => new Dictionary<string, Secret>();
     private static void Add(TaskDefinition task) => task.AddContainer(""c"", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry(""nginx""), Environment = new Dictionary<string, string> { [""DB_PASSWORD""] = {|ECS001:""Tr0ub4dor&3""|} } });
 ");
-            // A finding inside a variable's initializer is reported from the container that reads it, which Roslyn counts as a
-            // non-local diagnostic; the testing library refuses fixes for those up front. No fix must be offered at all here:
-            // the fixed code must equal the source.
-            return new CdkCodeFixTest<TaskDefinitionAnalyzer, MoveEnvironmentToSecretsCodeFix>(source, source)
-            {
-                CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-            }.RunAsync();
+            return new CdkCodeFixTest<TaskDefinitionAnalyzer, MoveEnvironmentToSecretsCodeFix>(source, source).RunAsync();
         }
     }
 }
