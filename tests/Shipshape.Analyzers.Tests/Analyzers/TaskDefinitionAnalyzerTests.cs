@@ -239,6 +239,33 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         }
 
         [TestMethod]
+        public async Task MessagesNeverHoldTheSecret()
+        {
+            // ECS001 is sensitive: build logs, SARIF files and editors show the message, so it names the variable only.
+            string[] secrets = { "Tr0ub4dor&3", "AKIAZ7EXAMPLE4QWERTY", "amqp://worker:s3cr3t-pw@mq.internal:5672/", "ghp_0123456789abcdefghijABCDEFGHIJ012345" };
+            var compilation = Compile.Cdk(Stack(@"
+        task.AddContainer(""web"", new ContainerDefinitionOptions
+        {
+            Image = ContainerImage.FromRegistry(""nginx""),
+            Environment = new Dictionary<string, string>
+            {
+                [""DB_PASSWORD""] = """ + secrets[0] + @""",
+                [""UPLOADS""] = """ + secrets[1] + @""",
+                [""BROKER""] = """ + secrets[2] + @""",
+                [""GITHUB""] = """ + secrets[3] + @""",
+            },
+        });"));
+            Compile.AssertNoErrors(compilation);
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new TaskDefinitionAnalyzer()));
+            Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
+            var ecs001 = diagnostics.Where(d => d.Id == "ECS001").ToList();
+            Assert.AreEqual(secrets.Length, ecs001.Count, string.Join("\n", diagnostics));
+            foreach (var diagnostic in ecs001)
+                foreach (string secret in secrets)
+                    Assert.IsFalse(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(secret, StringComparison.Ordinal), diagnostic.ToString());
+        }
+
+        [TestMethod]
         public void TheAnalyzerDeclaresTheRulesItsTranslationCompletes()
         {
             var declared = new TaskDefinitionAnalyzer().SupportedDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
