@@ -8,6 +8,7 @@ namespace Northwind.Parcel
         {
             var app = new App();
             _ = new RegistryStack(app, "ParcelRegistry");
+            _ = new ServiceStack(app, "ParcelService");
             app.Synth();
         }
     }

@@ -104,8 +104,8 @@ namespace Shipshape.Analyzers.CodeFixes
             return document.WithSyntaxRoot(newRoot);
         }
 
-        /// <summary>Adds <c>Member = value</c> after the last member, keeping the author's layout (one per line, trailing comma or not).</summary>
-        private static InitializerExpressionSyntax AddMember(InitializerExpressionSyntax initializer, AssignmentExpressionSyntax assignment)
+        /// <summary>Adds <c>Member = value</c> (or a collection element) after the last member, keeping the author's layout (one per line, trailing comma or not).</summary>
+        internal static InitializerExpressionSyntax AddMember(InitializerExpressionSyntax initializer, ExpressionSyntax assignment)
         {
             var expressions = initializer.Expressions;
             if (expressions.Count == 0) return initializer.WithExpressions(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment));

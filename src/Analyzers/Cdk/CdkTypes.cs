@@ -31,6 +31,14 @@ namespace Shipshape.Analyzers.Cdk
             TagMutability = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.TagMutability");
             CfnRepository = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.CfnRepository");
             CfnRepositoryProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECR.CfnRepositoryProps");
+            // ECS (TaskDefinitionAnalyzer)
+            TaskDefinition = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.TaskDefinition");
+            ContainerDefinition = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerDefinition");
+            ContainerDefinitionOptions = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerDefinitionOptions");
+            ContainerDefinitionProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerDefinitionProps");
+            ContainerImage = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerImage");
+            CfnTaskDefinition = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.CfnTaskDefinition");
+            CfnTaskDefinitionProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.CfnTaskDefinitionProps");
         }
 
         // IAM
@@ -54,7 +62,16 @@ namespace Shipshape.Analyzers.Cdk
         public INamedTypeSymbol? CfnRepository { get; }
         public INamedTypeSymbol? CfnRepositoryProps { get; }
 
-        // ECS (ECS001–008) and EKS (EKS001–005) types are added here when their analyzers are.
+        // ECS
+        public INamedTypeSymbol? TaskDefinition { get; }
+        public INamedTypeSymbol? ContainerDefinition { get; }
+        public INamedTypeSymbol? ContainerDefinitionOptions { get; }
+        public INamedTypeSymbol? ContainerDefinitionProps { get; }
+        public INamedTypeSymbol? ContainerImage { get; }
+        public INamedTypeSymbol? CfnTaskDefinition { get; }
+        public INamedTypeSymbol? CfnTaskDefinitionProps { get; }
+
+        // EKS (EKS001–005) types are added here when their analyzers are.
 
         /// <summary>The CDK types of this compilation, or null when it does not reference the CDK at all.</summary>
         public static CdkTypes? Get(Compilation compilation)

@@ -61,8 +61,9 @@ namespace Shipshape.Analyzers.Diagnostics
 
         /// <summary>Runs the engine's rules over subjects built from <paramref name="document"/> and reports this analyzer's findings.</summary>
         /// <param name="fix">Code-fix data for a finding beyond literal replacements (the repository settings' fixes).</param>
+        /// <param name="keep">False for findings another operation reports (code shared by several constructs); all are kept by default.</param>
         private protected void Report(CSharpDocument document, object subject, Action<Diagnostic> report, CancellationToken cancellationToken,
-            Func<Finding, ImmutableDictionary<string, string?>>? fix = null)
+            Func<Finding, ImmutableDictionary<string, string?>>? fix = null, Func<Finding, bool>? keep = null)
         {
             var findings = new List<Finding>();
             _engine.Value.RunRules(new[] { subject }, findings, LintSettings.Default, _descriptors.ContainsKey);
@@ -73,6 +74,7 @@ namespace Shipshape.Analyzers.Diagnostics
             {
                 if (!_descriptors.TryGetValue(finding.RuleId, out var descriptor)) continue;
                 if (!ReferenceEquals(finding.Span.Source, document.Source)) continue;
+                if (keep != null && !keep(finding)) continue;
                 if (previous != null && previous.CompareTo(finding) == 0 && previous.Span.End == finding.Span.End) continue;
                 previous = finding;
                 var span = TextSpan.FromBounds(finding.Span.Start, Math.Min(finding.Span.End, document.Source.Length));

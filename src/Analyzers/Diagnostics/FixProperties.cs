@@ -31,6 +31,9 @@ namespace Shipshape.Analyzers.Diagnostics
         /// <summary>The props type to create when the construct has none (fully qualified).</summary>
         public const string PropsType = "Shipshape.PropsType";
 
+        /// <summary>The environment variable whose literal value moves to a <c>Secrets</c> entry (ECS001 on an L2 container).</summary>
+        public const string SecretName = "Shipshape.SecretName";
+
         private static readonly Regex ServiceName = new Regex(@"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant);
 
         internal static ImmutableDictionary<string, string?> For(string ruleId, SyntaxTree tree, TextSpan span, System.Threading.CancellationToken cancellationToken)
@@ -91,6 +94,15 @@ namespace Shipshape.Analyzers.Diagnostics
                 .Add(PropsType, "Amazon.CDK.AWS.ECR.RepositoryProps")
                 .Add(Title, "Set " + member + " = " + shortValue);
         }
+
+        /// <summary>
+        /// ECS001 on a literal in an L2 container's inline <c>Environment</c>: move the variable to <c>Secrets</c>, read from an
+        /// SSM SecureString parameter whose name the author fills in.
+        /// </summary>
+        internal static ImmutableDictionary<string, string?> ForEnvironmentSecret(string variable)
+            => ImmutableDictionary<string, string?>.Empty
+                .Add(SecretName, variable)
+                .Add(Title, "Move '" + variable + "' to Secrets (an SSM SecureString parameter to fill in)");
 
         private static string RemoveWhitespace(string value)
         {

@@ -59,17 +59,52 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new Dictionary<string, object> { [""Statement""] = 1 } });",
         };
 
+        /// <summary>ECS containers, half-typed (compiled with <c>using Amazon.CDK.AWS.ECS;</c>).</summary>
+        private static readonly string[] HalfTypedEcs =
+        {
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", );",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", null); task.AddContainer(null, new ContainerDefinitionOptions());",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""A""] = ",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""A""] } });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { { ""A"" }, { ""B"", ""x"", ""y"" }, [1] = 2, [] = ""x"" } });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [null] = null, [""A""] = (string)null } });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new() { [""PASSWORD""] = ""hunter2hunter2"" }, Secrets = new() { [""X""] = null } });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new SortedDictionary<string, string> { [""PASSWORD""] = ""hunter2hunter2"" } });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = [""PASSWORD""], Secrets = 3 });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry(), ContainerName = 5 });",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(""web"", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry(""\uD800.dkr.ecr.x.amazonaws.com/a:""), Environment = null, Secrets = null });",
+            @"var task = new FargateTaskDefinition(this, ""T""); var e = new Dictionary<string, string> { [""A""] = e[""B""] }; task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = e });",
+            @"var task = new FargateTaskDefinition(this, ""T""); var o = new ContainerDefinitionOptions { Environment = o.Environment }; task.AddContainer(""a"", o); task.AddContainer(""b"", o);",
+            @"var task = new FargateTaskDefinition(this, ""T""); task.AddContainer(props: new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""PASSWORD""] = ""hunter2hunter2"" } }, id: ""web"");",
+            @"TaskDefinition task = null; task.AddContainer(""web"", new ContainerDefinitionOptions { Environment = new Dictionary<string, string> { [""PASSWORD""] = ""hunter2hunter2"" } } with { });",
+            @"new ContainerDefinition(this, ""C"");",
+            @"var c = new ContainerDefinition(this, ""C"", null); c.AddEnvironment(); c.AddEnvironment(""A""); c.AddEnvironment(null, null); c.AddEnvironment(value: ""hunter2hunter2"", name: ""PASSWORD""); c.AddEnvironment(",
+            @"new ContainerDefinition(this, ""C"", new ContainerDefinitionProps { TaskDefinition = , Environment = new Dictionary<string, string> { [""A""] = ",
+            @"new ContainerDefinition(this, ""C"", new ContainerDefinitionOptions());",
+            @"new CfnTaskDefinition(this, ""L1"", new CfnTaskDefinitionProps { ContainerDefinitions = new[] { new CfnTaskDefinition.ContainerDefinitionProperty { Environment = new[] { new CfnTaskDefinition.KeyValuePairProperty { Name = ",
+            @"new CfnTaskDefinition(this, ""L1"", new CfnTaskDefinitionProps { ContainerDefinitions = new object[] { null, 1, ""x"", new CfnTaskDefinition.ContainerDefinitionProperty { Secrets = new[] { new CfnTaskDefinition.SecretProperty() } } } });",
+            @"new CfnTaskDefinition(this, ""L1"", new CfnTaskDefinitionProps { ContainerDefinitions = new CfnTaskDefinition.ContainerDefinitionProperty { Name = ""x"" } });",
+            @"new CfnTaskDefinition(this);",
+            @"new CfnTaskDefinition(",
+        };
+
         [TestMethod]
-        public async Task HalfTypedCodeNeverThrows()
+        public Task HalfTypedCodeNeverThrows() => AssertNeverThrows(HalfTyped, usings: string.Empty);
+
+        [TestMethod]
+        public Task HalfTypedEcsCodeNeverThrows() => AssertNeverThrows(HalfTypedEcs, usings: "using Amazon.CDK.AWS.ECS;\n");
+
+        private static async Task AssertNeverThrows(string[] snippets, string usings)
         {
             var analyzers = AllAnalyzers.Create();
-            foreach (string snippet in HalfTyped)
+            foreach (string snippet in snippets)
             {
                 foreach (string source in new[]
                 {
-                    Fixture.InStack("        object o = null; string[] others = null; int n = 1;\n        " + snippet, members: "    private const string A = B;\n    private const string B = A;\n"),
-                    Fixture.Usings + "object o = null; string[] others = null; int n = 1; Stack @this = null;\n" + snippet.Replace("this", "@this", System.StringComparison.Ordinal),
-                    Fixture.Usings + "class C { " + snippet + " }",
+                    usings + Fixture.InStack("        object o = null; string[] others = null; int n = 1;\n        " + snippet, members: "    private const string A = B;\n    private const string B = A;\n"),
+                    usings + Fixture.Usings + "object o = null; string[] others = null; int n = 1; Stack @this = null;\n" + snippet.Replace("this", "@this", System.StringComparison.Ordinal),
+                    usings + Fixture.Usings + "class C { " + snippet + " }",
                 })
                 {
                     var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(Compile.Cdk(source), analyzers);
@@ -101,7 +136,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         }));
         repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
             Compile.AssertNoErrors(compilation);
-            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(4).ToImmutableArray());
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(AllAnalyzers.Shipped).ToImmutableArray());
             Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
             var ours = diagnostics.Where(d => d.Id.StartsWith("ECR", System.StringComparison.Ordinal) || d.Id.StartsWith("IAM", System.StringComparison.Ordinal))
                 .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition).OrderBy(s => s, System.StringComparer.Ordinal).ToList();

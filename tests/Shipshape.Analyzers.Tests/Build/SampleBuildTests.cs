@@ -20,21 +20,26 @@ namespace Shipshape.Analyzers.Tests.Build
     {
         private static readonly Regex Canonical = new Regex(@"^(?<file>.+?)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error|info) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.CultureInvariant);
 
-        /// <summary>Rule, and the exact text in RegistryStack.cs where its squiggle starts.</summary>
-        private static readonly (string Rule, string At)[] Expected =
+        private const string Registry = "RegistryStack.cs";
+        private const string Service = "ServiceStack.cs";
+
+        /// <summary>File, rule, and the exact text in the file where its squiggle starts.</summary>
+        private static readonly (string File, string Rule, string At)[] Expected =
         {
-            ("ECR001", "new AnyPrincipal()"),
-            ("IAM008", "PartnerAccount) }"),
-            ("IAM006", "\"ecr: BatchGetImage\""),
-            ("IAM007", "\"ecr:GetDownloadUrlForLayers\""),
-            ("ECR003", "Resources = new[] { web"),
-            ("ECR002", "GrantPullPush"),
+            (Registry, "ECR001", "new AnyPrincipal()"),
+            (Registry, "IAM008", "PartnerAccount) }"),
+            (Registry, "IAM006", "\"ecr: BatchGetImage\""),
+            (Registry, "IAM007", "\"ecr:GetDownloadUrlForLayers\""),
+            (Registry, "ECR003", "Resources = new[] { web"),
+            (Registry, "ECR002", "GrantPullPush"),
             // The repository settings (ECR010-ECR016 through RepositoryAnalyzer); .globalconfig raises the ECR015 note to a warning.
-            ("ECR010", "new Repository(this, \"Web\""),
-            ("ECR015", "new Repository(this, \"Web\""),
-            ("ECR010", "new Repository(this, \"Worker\""),
-            ("ECR013", "new Repository(this, \"Worker\""),
-            ("ECR014", "new Repository(this, \"Worker\""),
+            (Registry, "ECR010", "new Repository(this, \"Web\""),
+            (Registry, "ECR015", "new Repository(this, \"Web\""),
+            (Registry, "ECR010", "new Repository(this, \"Worker\""),
+            (Registry, "ECR013", "new Repository(this, \"Worker\""),
+            (Registry, "ECR014", "new Repository(this, \"Worker\""),
+            // The ECS task definition with a plaintext password; its fixed twin reports nothing.
+            (Service, "ECS001", "\"Tr0ub4dor&3\""),
         };
 
         [TestMethod]
@@ -55,8 +60,9 @@ namespace Shipshape.Analyzers.Tests.Build
                 var lines = output.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToList();
                 Assert.IsFalse(lines.Any(l => Regex.IsMatch(l, @"\b(AD0001|CS8032|CS8033|CS8034|CS8784|CS8785)\b")), "analyzer load or run failure:\n" + output);
 
-                string stack = File.ReadAllText(Path.Combine(work, "RegistryStack.cs")).Replace("\r\n", "\n", StringComparison.Ordinal);
-                var expected = Expected.Select(e => e.Rule + " RegistryStack.cs(" + ScratchSample.Position(stack, e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                string Text(string file) => File.ReadAllText(Path.Combine(work, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+                string stack = Text(Registry);
+                var expected = Expected.Select(e => e.Rule + " " + e.File + "(" + ScratchSample.Position(Text(e.File), e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
                 var actual = lines.Select(l => Canonical.Match(l)).Where(m => m.Success && Regex.IsMatch(m.Groups["id"].Value, "^(ECR|IAM|ECS|EKS)"))
                     .Select(m => m.Groups["id"].Value + " " + Path.GetFileName(m.Groups["file"].Value) + "(" + m.Groups["line"].Value + "," + m.Groups["col"].Value + ")")
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
@@ -71,7 +77,8 @@ namespace Shipshape.Analyzers.Tests.Build
                         .Select(r =>
                         {
                             var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-                            return r.GetProperty("ruleId").GetString() + " RegistryStack.cs(" + region.GetProperty("startLine").GetInt32() + "," + region.GetProperty("startColumn").GetInt32() + ")";
+                            string file = Path.GetFileName(new Uri(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath);
+                            return r.GetProperty("ruleId").GetString() + " " + file + "(" + region.GetProperty("startLine").GetInt32() + "," + region.GetProperty("startColumn").GetInt32() + ")";
                         })
                         .OrderBy(s => s, StringComparer.Ordinal).ToList();
                     Assert.AreEqual(string.Join("\n", expected), string.Join("\n", reported), "compiler SARIF log");
@@ -83,6 +90,9 @@ namespace Shipshape.Analyzers.Tests.Build
                 // The message is the engine's, with the catalogue's help link.
                 StringAssert.Contains(output, "RegistryStack.cs(" + ScratchSample.Position(stack, "\"ecr:GetDownloadUrlForLayers\"")
                     + "): warning IAM007: Action 'ecr:GetDownloadUrlForLayers' does not exist: did you mean 'ecr:GetDownloadUrlForLayer'?");
+                // ECS001 is sensitive: its message names the variable, never the value.
+                StringAssert.Contains(output, "ServiceStack.cs(" + ScratchSample.Position(Text(Service), "\"Tr0ub4dor&3\"") + "): warning ECS001: Environment variable 'DB_PASSWORD' holds");
+                Assert.IsFalse(output.Contains("Tr0ub4dor", StringComparison.Ordinal), "the secret appears in the build output:\n" + output);
             }
             finally
             {

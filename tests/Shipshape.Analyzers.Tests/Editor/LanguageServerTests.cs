@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Shipshape.Analyzers.Tests.Support;
 
@@ -20,20 +21,24 @@ namespace Shipshape.Analyzers.Tests.Editor
     {
         private const string ServerVersion = "0.28.0";
 
-        /// <summary>Rule, a text that occurs once in RegistryStack.cs, and the part of it the range covers.</summary>
-        private static readonly (string Rule, string Context, string Text)[] Expected =
+        private const string Registry = "RegistryStack.cs";
+        private const string Service = "ServiceStack.cs";
+
+        /// <summary>File, rule, a text that occurs once in the file, and the part of it the range covers.</summary>
+        private static readonly (string File, string Rule, string Context, string Text)[] Expected =
         {
-            ("ECR001", "new AnyPrincipal()", "new AnyPrincipal()"),
-            ("IAM008", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
-            ("IAM006", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
-            ("IAM007", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
-            ("ECR003", "Resources = new[]", "Resources"),
-            ("ECR002", "GrantPullPush", "GrantPullPush"),
-            ("ECR010", "new Repository(this, \"Web\"", "new Repository"),
-            ("ECR015", "new Repository(this, \"Web\"", "new Repository"),
-            ("ECR010", "new Repository(this, \"Worker\"", "new Repository"),
-            ("ECR013", "new Repository(this, \"Worker\"", "new Repository"),
-            ("ECR014", "new Repository(this, \"Worker\"", "new Repository"),
+            (Registry, "ECR001", "new AnyPrincipal()", "new AnyPrincipal()"),
+            (Registry, "IAM008", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
+            (Registry, "IAM006", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
+            (Registry, "IAM007", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
+            (Registry, "ECR003", "Resources = new[]", "Resources"),
+            (Registry, "ECR002", "GrantPullPush", "GrantPullPush"),
+            (Registry, "ECR010", "new Repository(this, \"Web\"", "new Repository"),
+            (Registry, "ECR015", "new Repository(this, \"Web\"", "new Repository"),
+            (Registry, "ECR010", "new Repository(this, \"Worker\"", "new Repository"),
+            (Registry, "ECR013", "new Repository(this, \"Worker\"", "new Repository"),
+            (Registry, "ECR014", "new Repository(this, \"Worker\"", "new Repository"),
+            (Service, "ECS001", "[\"DB_PASSWORD\"] = \"Tr0ub4dor&3\"", "\"Tr0ub4dor&3\""),
         };
 
         [TestMethod]
@@ -54,14 +59,12 @@ namespace Shipshape.Analyzers.Tests.Editor
                 var (exitCode, output) = ScratchSample.Run(work, "restore", "CdkApp.csproj");
                 Assert.AreEqual(0, exitCode, output);
 
-                string path = Path.Combine(work, "RegistryStack.cs");
-                string text = File.ReadAllText(path);
-                var expected = Expected.Select(e => e.Rule + " " + Range(text, e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var files = Expected.Select(e => e.File).Distinct().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(work, f)));
+                var expected = Expected.Select(e => e.File + " " + e.Rule + " " + Range(files[e.File], e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
                 using var client = LspClient.Start(server, work);
-                var published = Diagnose(client, work, path, text, expected.Select(e => e.Split(' ')[0]).Distinct().ToList());
-                var ours = published.Where(d => d.StartsWith("ECR", StringComparison.Ordinal) || d.StartsWith("IAM", StringComparison.Ordinal))
-                    .OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var published = Diagnose(client, work, files, Expected.Select(e => (e.File, e.Rule)).Distinct().ToList());
+                var ours = published.Where(d => Regex.IsMatch(d, @"^\S+ (ECR|IAM|ECS|EKS)\d")).OrderBy(s => s, StringComparer.Ordinal).ToList();
                 Assert.AreEqual(string.Join("\n", expected), string.Join("\n", ours), "published:\n" + string.Join("\n", published) + "\nserver stderr:\n" + client.StandardError);
             }
             finally
@@ -70,11 +73,10 @@ namespace Shipshape.Analyzers.Tests.Editor
             }
         }
 
-        /// <summary>Runs the LSP session until the document's published diagnostics contain every expected code (or time runs out).</summary>
-        private static List<string> Diagnose(LspClient client, string root, string path, string text, List<string> expectedCodes)
+        /// <summary>Runs the LSP session until each document's published diagnostics contain every expected code (or time runs out): "File CODE range" lines.</summary>
+        private static List<string> Diagnose(LspClient client, string root, Dictionary<string, string> files, List<(string File, string Rule)> expectedCodes)
         {
             string rootUri = new Uri(root + Path.DirectorySeparatorChar).AbsoluteUri;
-            string uri = new Uri(path).AbsoluteUri;
             var settings = new { csharp = new { analyzersEnabled = true } };
             int initialize = client.Request("initialize", new
             {
@@ -83,7 +85,7 @@ namespace Shipshape.Analyzers.Tests.Editor
                 capabilities = new { workspace = new { configuration = true }, textDocument = new { publishDiagnostics = new { } } },
                 workspaceFolders = new[] { new { uri = rootUri, name = "cdk-app" } },
             });
-            var last = new List<string>();
+            var last = files.Keys.ToDictionary(f => f, _ => new List<string>());
             var deadline = DateTime.UtcNow.AddSeconds(180);
             while (client.Next(deadline) is JsonElement message)
             {
@@ -94,7 +96,8 @@ namespace Shipshape.Analyzers.Tests.Editor
                     Assert.IsFalse(message.TryGetProperty("error", out var error), "initialize failed: " + error);
                     client.Notify("initialized", new { });
                     client.Notify("workspace/didChangeConfiguration", new { settings });
-                    client.Notify("textDocument/didOpen", new { textDocument = new { uri, languageId = "csharp", version = 1, text } });
+                    foreach (var (file, text) in files)
+                        client.Notify("textDocument/didOpen", new { textDocument = new { uri = new Uri(Path.Combine(root, file)).AbsoluteUri, languageId = "csharp", version = 1, text } });
                     continue;
                 }
                 if (method == "workspace/configuration" && hasId)
@@ -111,11 +114,12 @@ namespace Shipshape.Analyzers.Tests.Editor
                 }
                 if (method != "textDocument/publishDiagnostics") continue;
                 var parameters = message.GetProperty("params");
-                if (!parameters.GetProperty("uri").GetString()!.EndsWith("/RegistryStack.cs", StringComparison.Ordinal)) continue;
-                last = parameters.GetProperty("diagnostics").EnumerateArray().Select(Describe).ToList();
-                if (expectedCodes.All(code => last.Any(d => d.StartsWith(code + " ", StringComparison.Ordinal)))) break;
+                string? published = files.Keys.FirstOrDefault(f => parameters.GetProperty("uri").GetString()!.EndsWith("/" + f, StringComparison.Ordinal));
+                if (published == null) continue;
+                last[published] = parameters.GetProperty("diagnostics").EnumerateArray().Select(Describe).ToList();
+                if (expectedCodes.All(e => last[e.File].Any(d => d.StartsWith(e.Rule + " ", StringComparison.Ordinal)))) break;
             }
-            return last;
+            return last.SelectMany(f => f.Value.Select(d => f.Key + " " + d)).ToList();
         }
 
         private static string Describe(JsonElement diagnostic)
@@ -131,7 +135,7 @@ namespace Shipshape.Analyzers.Tests.Editor
         private static string Range(string text, string context, string of)
         {
             int index = text.IndexOf(context, StringComparison.Ordinal);
-            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in RegistryStack.cs");
+            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in the file");
             index += context.IndexOf(of, StringComparison.Ordinal);
             return At(text, index) + "-" + At(text, index + of.Length);
         }

@@ -13,9 +13,12 @@ using Shipshape.Rules;
 
 namespace Shipshape.Analyzers.Tests.Support
 {
-    /// <summary>Every analyzer the assembly ships, plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
+    /// <summary>Every analyzer the assembly ships (the first <see cref="Shipped"/>), plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
     internal static class AllAnalyzers
     {
+        /// <summary>How many of <see cref="Create"/>'s analyzers are the shipped ones.</summary>
+        public const int Shipped = 5;
+
         public static ImmutableArray<DiagnosticAnalyzer> Create()
         {
             var descriptor = new RuleDescriptor("TST013", "Scan on push is off", "Repository '{0}' {1}.", "ecr", Severity.Warning,
@@ -27,6 +30,7 @@ namespace Shipshape.Analyzers.Tests.Support
                 new PrincipalAnalyzer(),
                 new RepositoryPolicyAnalyzer(),
                 new RepositoryAnalyzer(),
+                new TaskDefinitionAnalyzer(),
                 new RepositoryAnalyzer(engine, catalogue),
                 RepositoryStandIns.Analyzer());
         }

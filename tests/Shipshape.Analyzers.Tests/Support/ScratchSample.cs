@@ -42,7 +42,7 @@ namespace Shipshape.Analyzers.Tests.Support
         public static string Position(string text, string at)
         {
             int index = text.IndexOf(at, StringComparison.Ordinal);
-            Assert.IsTrue(index >= 0 && text.IndexOf(at, index + 1, StringComparison.Ordinal) < 0, "'" + at + "' must occur once in RegistryStack.cs");
+            Assert.IsTrue(index >= 0 && text.IndexOf(at, index + 1, StringComparison.Ordinal) < 0, "'" + at + "' must occur once in the file");
             int line = 1 + text.Take(index).Count(c => c == '\n');
             int column = index - text.LastIndexOf('\n', Math.Max(0, index - 1));
             return line + "," + column;

@@ -37,6 +37,7 @@ namespace Shipshape.Tests.Samples
             ["samples/cdk-app/Program.cs"] = null,
             ["samples/cdk-app/README.md"] = null,
             ["samples/cdk-app/RegistryStack.cs"] = null,
+            ["samples/cdk-app/ServiceStack.cs"] = null,
             ["samples/cdk-app/cdk.json"] = null,
             ["samples/ecr/lifecycle-policy.json"] = DocumentKind.EcrLifecyclePolicy,
             ["samples/ecr/registry-policy.json"] = DocumentKind.PolicyDocument,
