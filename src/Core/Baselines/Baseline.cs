@@ -109,6 +109,15 @@ namespace Shipshape.Baselines
         public string Directory { get; }
         public IReadOnlyList<BaselineEntry> Entries { get; }
 
+        private HashSet<string>? _fingerprints;
+
+        /// <summary>True when an entry has this fingerprint (the analyzers match C# findings one construct at a time).</summary>
+        public bool Records(string fingerprint)
+        {
+            var set = _fingerprints ??= new HashSet<string>(Entries.Select(e => e.Fingerprint), StringComparer.Ordinal);
+            return set.Contains(fingerprint);
+        }
+
         /// <summary>A file's path as the baseline records it: relative to the baseline's folder with forward slashes (full path when outside it).</summary>
         public string RelativePath(string fileFullPath)
         {

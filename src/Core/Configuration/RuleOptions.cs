@@ -88,6 +88,7 @@ namespace Shipshape.Configuration
         public const string TrustedAccounts = "trusted-accounts";
         public const string SecretNamePatterns = "secret-name-patterns";
         public const string AllowedNames = "allowed-names";
+        public const string RequiredLogTypes = "required-log-types";
 
         private static readonly Dictionary<string, IReadOnlyList<RuleOptionSpec>> Specs = new Dictionary<string, IReadOnlyList<RuleOptionSpec>>(StringComparer.Ordinal)
         {
@@ -99,6 +100,11 @@ namespace Shipshape.Configuration
             {
                 new RuleOptionSpec(SecretNamePatterns, RuleOptionType.RegexList, "Extra regular expressions for environment variable names that hold secrets."),
                 new RuleOptionSpec(AllowedNames, RuleOptionType.StringList, "Environment variable names never reported, even when they look like secrets."),
+            },
+            ["EKS002"] = new[]
+            {
+                new RuleOptionSpec(RequiredLogTypes, RuleOptionType.EnumList, "The control-plane log types a cluster must enable (default: all five).",
+                    Eks.EksLogTypes.All.ToArray()),
             },
         };
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -28,8 +29,17 @@ namespace Shipshape.Analyzers.Tests.Support
                 new RepositoryPolicyAnalyzer(),
                 new RepositoryAnalyzer(),
                 new RepositoryAnalyzer(engine, catalogue),
-                RepositoryStandIns.Analyzer());
+                RepositoryStandIns.Analyzer(),
+                new ConfigurationAnalyzer());
         }
+
+        /// <summary>The analyzers the package ships: every public [DiagnosticAnalyzer] of the assembly, as the host creates them.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Shipped()
+            => typeof(ConfigurationAnalyzer).Assembly.GetExportedTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .OrderBy(t => t.Name, System.StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+                .ToImmutableArray();
 
         /// <summary>Runs the analyzers; analyzer exceptions are collected, never swallowed.</summary>
         public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions, CompilationWithAnalyzers Driver)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
