@@ -15,8 +15,9 @@ namespace Shipshape.Analyzers.Configuration
     /// the baseline, logical location, the offending token's text with whitespace normalised; no line numbers). The
     /// logical location of C# is where the construct lives, not where it is:
     /// <c>Namespace.Type.Member/Repository("Repo")</c> for a finding inside a construct created with a literal id,
-    /// else the variable the object is assigned to (<c>/pull=PolicyStatement</c>) or the innermost creation or call
-    /// (<c>/PolicyStatement</c>, <c>/AddActions</c>). Edits above or below, even in the same method, leave it alone.
+    /// else the innermost creation (<c>/pull=PolicyStatement</c> when assigned, <c>/repository.AddToResourcePolicy(PolicyStatement)</c>
+    /// when passed, <c>/PolicyStatement</c>) or call (<c>/AddActions</c>). Edits above or below, even in the same method,
+    /// leave it alone; identical constructs in one member share an entry.
     /// </summary>
     internal static class CSharpFingerprints
     {
@@ -43,7 +44,8 @@ namespace Shipshape.Analyzers.Configuration
                         string type = creation is ObjectCreationExpressionSyntax named ? Simple(named.Type) : "new";
                         string? id = ConstructId(creation.ArgumentList);
                         if (construct == null && id != null) construct = type + "(" + id + ")";
-                        innermost ??= Variable(creation) is string variable ? variable + "=" + type : type;
+                        // A props object passed to a creation is described by that creation.
+                        if (!(creation.Parent is ArgumentSyntax { Parent: { Parent: BaseObjectCreationExpressionSyntax _ } })) innermost ??= Describe(creation, type);
                         break;
                     case InvocationExpressionSyntax invocation:
                         innermost ??= invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText
@@ -68,6 +70,23 @@ namespace Shipshape.Analyzers.Configuration
         private static string? ConstructId(ArgumentListSyntax? arguments)
             => arguments != null && arguments.Arguments.Count >= 2 && arguments.Arguments[1].Expression is LiteralExpressionSyntax literal
                 && literal.IsKind(SyntaxKind.StringLiteralExpression) ? "\"" + literal.Token.ValueText + "\"" : null;
+
+        /// <summary><c>pull=PolicyStatement</c> when assigned, <c>repository.AddToResourcePolicy(PolicyStatement)</c> when passed, else the type.</summary>
+        private static string Describe(SyntaxNode creation, string type)
+        {
+            if (Variable(creation) is string variable) return variable + "=" + type;
+            if (creation.Parent is ArgumentSyntax argument && argument.Parent?.Parent is InvocationExpressionSyntax call)
+                return WithoutSpaces(call.Expression.ToString()) + "(" + type + ")";
+            return type;
+        }
+
+        private static string WithoutSpaces(string text)
+        {
+            var result = new StringBuilder(text.Length);
+            foreach (char c in text)
+                if (!char.IsWhiteSpace(c)) result.Append(c);
+            return result.ToString();
+        }
 
         private static string? Variable(SyntaxNode creation)
         {
