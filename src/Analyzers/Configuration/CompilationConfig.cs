@@ -24,7 +24,7 @@ namespace Shipshape.Analyzers.Configuration
     internal sealed class CompilationConfig
     {
         /// <summary>The MSBuild property the package makes visible to the compiler (<c>CompilerVisibleProperty</c>).</summary>
-        public const string ExplicitConfigProperty = "build_property.ShipshapeConfigFile";
+        public const string ExplicitConfigProperty = "build_property.ShipshapeConfigFullPath";
 
         private static readonly ConditionalWeakTable<Compilation, CompilationConfig> ByCompilation = new ConditionalWeakTable<Compilation, CompilationConfig>();
         private static readonly StringComparer PathComparer = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

@@ -198,7 +198,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         {
             var tree = CSharpSyntaxTree.ParseText(Fixture.InStack(Statement.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)), path: "/0/Test0.cs");
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty,
-                new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ShipshapeConfigFile"] = "/ci/strict.yaml" }));
+                new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ShipshapeConfigFullPath"] = "/ci/strict.yaml" }));
             var (diagnostics, exceptions) = await RunAsync(tree, options);
             Assert.IsEmpty(exceptions);
             var lint = diagnostics.Single();
@@ -213,7 +213,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(
                     new TextFile(Config, "rules:\n  IAM007: error\n"),
                     new TextFile("/ci/strict.yaml", "rules:\n  IAM007: note\n")),
-                new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ShipshapeConfigFile"] = "/ci/strict.yaml" }));
+                new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ShipshapeConfigFullPath"] = "/ci/strict.yaml" }));
             var (diagnostics, _) = await RunAsync(tree, options);
             Assert.AreEqual("IAM007 Info", string.Join(", ", diagnostics.Select(d => d.Id + " " + d.Severity)));
         }
