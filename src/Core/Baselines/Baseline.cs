@@ -130,10 +130,11 @@ namespace Shipshape.Baselines
         }
 
         /// <summary>Records the findings of processed files (each with its full path) as a new baseline.</summary>
-        public static Baseline Create(string fullPath, IEnumerable<BaselineInput> files)
+        /// <param name="kept">Entries to carry over as they are (the C# entries of the baseline being rewritten: the CLI does not check C#).</param>
+        public static Baseline Create(string fullPath, IEnumerable<BaselineInput> files, IEnumerable<BaselineEntry>? kept = null)
         {
             var empty = new Baseline(System.IO.Path.GetFullPath(fullPath), Array.Empty<BaselineEntry>());
-            var entries = new List<BaselineEntry>();
+            var entries = new List<BaselineEntry>(kept ?? Array.Empty<BaselineEntry>());
             foreach (var file in files)
                 entries.AddRange(Fingerprints.Compute(file.Findings, file.Locations, empty.RelativePath(file.FullPath)));
             return new Baseline(empty.FullPath, Sort(entries));
@@ -184,6 +185,9 @@ namespace Shipshape.Baselines
             }
             return new BaselineResult(newFindings, baselined, fixedEntries);
         }
+
+        /// <summary>True for entries of C# files: the analyzers record those (from the diagnostics' properties), not the CLI.</summary>
+        public static bool IsCSharpEntry(BaselineEntry entry) => entry.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Reads a baseline file; throws <see cref="ConfigException"/> with positions when it is not one.</summary>
         public static Baseline Load(string fullPath, string? displayPath = null)

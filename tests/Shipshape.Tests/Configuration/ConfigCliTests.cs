@@ -194,6 +194,26 @@ namespace Shipshape.Tests.Configuration
         }
 
         [TestMethod]
+        public void Rewriting_a_baseline_keeps_the_csharp_entries_the_cli_cannot_check()
+        {
+            _dir.Write("repository-policy.json", ConfigSamples.PublicPolicy);
+            _dir.Write("Stacks/RegistryStack.cs", "// a C# CDK stack\n");
+            const string CSharpEntry = "{\"ruleId\": \"IAM007\", \"path\": \"Stacks/RegistryStack.cs\", \"location\": \"RegistryStack..ctor/Repository(\\\"Web\\\")\", \"fingerprint\": \"0123456789abcdef0123456789abcdef:1\", \"message\": \"m\"}";
+            _dir.Write("shipshape-baseline.json", "{\"version\": 1, \"findings\": [" + CSharpEntry + "]}");
+
+            var write = Run("check", "--write-baseline", "shipshape-baseline.json");
+
+            Assert.AreEqual(0, write.ExitCode, write.ToString());
+            Assert.AreEqual("shipshape: wrote 2 findings to the baseline shipshape-baseline.json (kept 1 C# entry)\n", write.Stderr);
+            string baseline = File.ReadAllText(_dir.Full("shipshape-baseline.json"));
+            StringAssert.Contains(baseline, "\"fingerprint\": \"0123456789abcdef0123456789abcdef:1\"");
+            StringAssert.Contains(baseline, "\"location\": \"RegistryStack..ctor/Repository(\\\"Web\\\")\"");
+            var check = Run("check", "--baseline", "shipshape-baseline.json");
+            Assert.AreEqual(0, check.ExitCode, check.ToString());
+            StringAssert.Contains(check.Stderr, "2 known findings not shown, 0 entries fixed");
+        }
+
+        [TestMethod]
         public void Required_eks_log_types_apply_and_an_unknown_type_exits_two()
         {
             const string Cluster = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: shop\ncloudWatch:\n  clusterLogging:\n    logRetentionInDays: 30\n    enableTypes: [api, audit]\n";
