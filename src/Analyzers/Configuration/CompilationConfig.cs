@@ -61,7 +61,8 @@ namespace Shipshape.Analyzers.Configuration
         public TreeSettings ForTree(SyntaxTree tree, CancellationToken cancellationToken)
         {
             if (_resolver == null) return TreeSettings.Defaults;
-            return _trees.GetOrAdd(tree, t => Compute(t, cancellationToken));
+            _ = cancellationToken; // Reading a few small additional files is not worth a check.
+            return _trees.GetOrAdd(tree, Compute);
         }
 
         /// <summary>Every problem in the configurations and baselines the compilation's trees use (each once).</summary>
@@ -81,7 +82,7 @@ namespace Shipshape.Analyzers.Configuration
         /// <summary>The additional file a config error is in, or null (an explicit config file that is missing).</summary>
         public AdditionalText? FileOf(ConfigError error) => _files.TryGetValue(Normalise(error.Path), out var file) ? file : null;
 
-        private TreeSettings Compute(SyntaxTree tree, CancellationToken cancellationToken)
+        private TreeSettings Compute(SyntaxTree tree)
         {
             string path = string.IsNullOrEmpty(tree.FilePath) ? string.Empty : Normalise(tree.FilePath);
             string directory = SafeDirectory(path);
@@ -96,7 +97,6 @@ namespace Shipshape.Analyzers.Configuration
                 if (loaded.Errors.Count > 0) return TreeSettings.Broken(loaded.Errors);
                 baseline = loaded.Baseline;
             }
-            _ = cancellationToken;
             return new TreeSettings(configuration, baseline, _compilation.Options.SyntaxTreeOptionsProvider);
         }
 
