@@ -107,7 +107,21 @@ namespace Shipshape.Cli
 
             if (options.WriteBaselinePath != null)
             {
-                var written = Baseline.Create(Path.GetFullPath(options.WriteBaselinePath), located);
+                // C# entries (added from the analyzers' diagnostics) survive a rewrite: this run cannot see C# findings.
+                string baselinePath = Path.GetFullPath(options.WriteBaselinePath);
+                var kept = new List<BaselineEntry>();
+                if (File.Exists(baselinePath))
+                {
+                    try
+                    {
+                        kept.AddRange(Baseline.Load(baselinePath).Entries.Where(Baseline.IsCSharpEntry));
+                    }
+                    catch (ConfigException)
+                    {
+                        // An unreadable old baseline is simply replaced.
+                    }
+                }
+                var written = Baseline.Create(baselinePath, located, kept);
                 try
                 {
                     written.Save();
@@ -117,7 +131,9 @@ namespace Shipshape.Cli
                     _error.WriteLine("shipshape: cannot write " + options.WriteBaselinePath + ": " + ex.Message);
                     return ExitCodes.UsageOrInternalError;
                 }
-                _error.WriteLine("shipshape: wrote " + written.Entries.Count + " finding" + (written.Entries.Count == 1 ? string.Empty : "s") + " to the baseline " + options.WriteBaselinePath);
+                int recorded = written.Entries.Count - kept.Count;
+                _error.WriteLine("shipshape: wrote " + recorded + " finding" + (recorded == 1 ? string.Empty : "s") + " to the baseline " + options.WriteBaselinePath
+                    + (kept.Count > 0 ? " (kept " + kept.Count + " C# entr" + (kept.Count == 1 ? "y" : "ies") + ")" : string.Empty));
                 return ExitCodes.Clean;
             }
 

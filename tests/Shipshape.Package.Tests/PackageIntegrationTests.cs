@@ -30,6 +30,7 @@ namespace Shipshape.Package.Tests
         private static string App => Path.Combine(_consumers, "app");
         private static string Infra => Path.Combine(_consumers, "infra");
         private static string Multi => Path.Combine(_consumers, "multi");
+        private static string Cdk => Path.Combine(_consumers, "cdk");
 
         [ClassInitialize]
         public static void PackAndRestore(TestContext context)
@@ -292,6 +293,71 @@ namespace Shipshape.Package.Tests
                 ? InfraLines("warning").Where(l => !l.Contains("IAM007", StringComparison.Ordinal)).ToList()
                 : InfraLines(iam007).ToList();
             CollectionAssert.AreEqual(expected, Findings(result), result.ToString());
+        }
+
+        private static readonly Regex BuildLine = new Regex(@"^\s*(\d+>)?(?<line>.+\(\d+,\d+(,\d+,\d+)?\): (error|warning|message|info) [A-Z]+\d+: .*?)( \[[^\]]+\])?$", RegexOptions.Compiled);
+
+        /// <summary>The task's and the compiler's finding lines, each once, sorted.</summary>
+        private static List<string> AllFindings(DotnetResult result)
+        {
+            var lines = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (string raw in result.Output.Split('\n'))
+            {
+                var match = BuildLine.Match(raw.TrimEnd('\r'));
+                // The compiler adds the help link: "message (https://…)".
+                if (match.Success) lines.Add(Regex.Replace(match.Groups["line"].Value, @" \(https://[^ ()]+\)$", string.Empty));
+            }
+            return lines.ToList();
+        }
+
+        /// <summary>
+        /// One .shipshape.yaml for both surfaces of a C# CDK project: the package hands it (and the baseline it names)
+        /// to the analyzers as AdditionalFiles, the task applies it to the JSON. IAM006 (an error in the catalogue) is
+        /// a warning in the C# (without the config the build would fail); ECR015 is off; ECR014 is off too but
+        /// .globalconfig turns it back on for C#; the baseline hides the JSON's ECR001 and IAM006. A second build with
+        /// the C# findings' baseline entries (from the compiler's SARIF log) added reports only the JSON's IAM007.
+        /// </summary>
+        [TestMethod]
+        public void ACdkProjectGetsTheConfigurationAndTheBaselineOnBothSurfaces()
+        {
+            var restore = DotnetProcess.Run(Cdk, _packages, "restore", "-nodeReuse:false", "-tl:off", "-v:m");
+            Assert.AreEqual(0, restore.ExitCode, restore.ToString());
+            string sarif = Path.Combine(Cdk, "obj", "compiler.sarif");
+            string stack = Path.Combine(Cdk, "Stacks", "RegistryStack.cs");
+            string json = Path.Combine(Cdk, "policies", "repository-policy.json");
+            string jsonIam007 = json + "(8,36,8,56): warning IAM007: Action 'ecr:BatchGetImages' does not exist: did you mean 'ecr:BatchGetImage'?";
+
+            var first = Build(Cdk, "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+
+            Assert.AreEqual(0, first.ExitCode, first.ToString());
+            Assert.IsFalse(Regex.IsMatch(first.Output, @"\b(AD0001|CS8032|CS8033|CS8034)\b"), first.ToString());
+            CollectionAssert.AreEqual(new SortedSet<string>(StringComparer.Ordinal)
+            {
+                jsonIam007,
+                stack + "(13,23): warning ECR014: Repository 'Web' does not set ImageTagMutability (default MUTABLE), so a tag can be pushed again to point at a different image. Set ImageTagMutability to IMMUTABLE, or IMMUTABLE_WITH_EXCLUSION with exclusion filters for the few tags that must move (such as latest).",
+                stack + "(24,35): warning IAM006: Action 'ecr: BatchGetImage' is malformed: it contains whitespace.",
+            }.ToList(), AllFindings(first), first.ToString());
+
+            // The compiler's SARIF log carries each C# finding's baseline entry; record them as a user would.
+            using var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif));
+            var entries = new List<string>();
+            foreach (var result in log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray())
+            {
+                if (!result.TryGetProperty("properties", out var properties) || !properties.TryGetProperty("customProperties", out var custom)
+                    || !custom.TryGetProperty("ShipshapeFingerprint", out var fingerprint)) continue;
+                string where = custom.GetProperty("ShipshapeBaselineLocation").GetString()!;
+                entries.Add("{\"ruleId\": \"" + result.GetProperty("ruleId").GetString() + "\", \"path\": \"" + where.Substring(0, where.IndexOf(':', StringComparison.Ordinal))
+                    + "\", \"location\": \"\", \"fingerprint\": \"" + fingerprint.GetString() + "\"}");
+            }
+            CollectionAssert.IsSubsetOf(new[] { "ECR014", "IAM006" }, entries.Select(e => e.Substring(12, 6)).ToList(), string.Join("\n", entries));
+            string baselineFile = Path.Combine(Cdk, "shipshape-baseline.json");
+            string baseline = File.ReadAllText(baselineFile);
+            File.WriteAllText(baselineFile, baseline.Replace("\n  ]\n}", ",\n    " + string.Join(",\n    ", entries) + "\n  ]\n}", StringComparison.Ordinal));
+
+            var second = Build(Cdk);
+
+            Assert.AreEqual(0, second.ExitCode, second.ToString());
+            CollectionAssert.AreEqual(new[] { jsonIam007 }, AllFindings(second), second.ToString());
         }
 
         private static string RepositoryRoot()

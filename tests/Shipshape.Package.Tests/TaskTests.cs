@@ -259,5 +259,40 @@ namespace Shipshape.Package.Tests
             CollectionAssert.AreEquivalent(new[] { "CS1591", "NU1605", "IAM007" }, set.ToList());
             Assert.IsTrue(set.Contains("iam007"));
         }
+
+        private string[] AnalyzerFiles(string? configFile, params string[] sources)
+        {
+            var engine = new FakeBuildEngine();
+            var task = new ShipshapeAnalyzerFiles { BuildEngine = engine, Sources = sources.Select(s => (ITaskItem)new TaskItem(Path.Combine(_dir, s))).ToArray(), ConfigFile = configFile };
+            Assert.IsTrue(task.Execute());
+            Assert.IsEmpty(engine.CanonicalLines());
+            return task.Files.Select(f => Path.GetRelativePath(_dir, f.ItemSpec).Replace('\\', '/')).ToArray();
+        }
+
+        [TestMethod]
+        public void TheAnalyzersGetTheConfigChainAboveEachCSharpFolderAndTheBaselinesNamed()
+        {
+            Write(".shipshape.yaml", "rules:\n  IAM007: off\n");                           // above the root: not needed
+            Write("repo/.shipshape.yaml", "root: true\nbaseline: ci/baseline.json\n");
+            Write("repo/ci/baseline.json", "{\"version\": 1, \"findings\": []}");
+            Write("repo/app/.shipshape.yaml", "baseline: missing.json\n");                  // a missing baseline: the analyzers report it
+            Write("repo/app/Stacks/.shipshape.yaml", "rules:\n  ECR001: warning\n");
+            Write("repo/lib/.shipshape.yaml", "rules:\n  IAM007: fatal\n");                // broken: passed on, the walk stops there
+            Write("repo/other/.shipshape.yaml", "rules: {}\n");                             // no C# below it
+
+            CollectionAssert.AreEqual(new[] { "repo/.shipshape.yaml", "repo/app/.shipshape.yaml", "repo/app/Stacks/.shipshape.yaml", "repo/ci/baseline.json", "repo/lib/.shipshape.yaml" },
+                AnalyzerFiles(null, "repo/app/Stacks/WebStack.cs", "repo/app/Program.cs", "repo/lib/Util.cs"));
+        }
+
+        [TestMethod]
+        public void AnExplicitConfigIsTheOnlyOneTheAnalyzersGet()
+        {
+            Write("repo/.shipshape.yaml", "root: true\n");
+            Write("ci/strict.yaml", "baseline: strict-baseline.json\n");
+            Write("ci/strict-baseline.json", "{\"version\": 1, \"findings\": []}");
+
+            CollectionAssert.AreEqual(new[] { "ci/strict-baseline.json", "ci/strict.yaml" }, AnalyzerFiles(Path.Combine(_dir, "ci", "strict.yaml"), "repo/Stack.cs"));
+            Assert.IsEmpty(AnalyzerFiles(Path.Combine(_dir, "ci", "missing.yaml"), "repo/Stack.cs"));
+        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Shipshape.Analyzers.Cdk;
+using Shipshape.Analyzers.Configuration;
 using Shipshape.Analyzers.Translation;
 using Shipshape.Catalogue;
 using Shipshape.Engine;
@@ -49,6 +50,7 @@ namespace Shipshape.Analyzers.Diagnostics
             {
                 var cdk = CdkTypes.Get(start.Compilation);
                 if (cdk == null || !AppliesTo(cdk)) return;
+                CompilationConfig.For(start.Compilation, start.Options);
                 Register(start, cdk);
             });
         }
@@ -65,10 +67,14 @@ namespace Shipshape.Analyzers.Diagnostics
         private protected void Report(CSharpDocument document, object subject, Action<Diagnostic> report, CancellationToken cancellationToken,
             Func<Finding, ImmutableDictionary<string, string?>>? fix = null, Func<Finding, bool>? keep = null)
         {
+            // .shipshape.yaml (see TreeSettings): excluded files, rule options, severities, baseline.
+            var settings = CompilationConfig.SettingsFor(document.Model.Compilation, document.Tree, cancellationToken);
+            if (settings.Skip) return;
             var findings = new List<Finding>();
-            _engine.Value.RunRules(new[] { subject }, findings, LintSettings.Default, _descriptors.ContainsKey);
+            _engine.Value.RunRules(new[] { subject }, findings, settings.LintSettings, _descriptors.ContainsKey);
             if (findings.Count == 0) return;
             findings.Sort();
+            var kept = new List<(Finding Finding, DiagnosticDescriptor Descriptor, DiagnosticSeverity Severity)>();
             Finding? previous = null;
             foreach (var finding in findings)
             {
@@ -77,11 +83,29 @@ namespace Shipshape.Analyzers.Diagnostics
                 if (keep != null && !keep(finding)) continue;
                 if (previous != null && previous.CompareTo(finding) == 0 && previous.Span.End == finding.Span.End) continue;
                 previous = finding;
+                if (settings.TryGetSeverity(finding, document.Tree, cancellationToken, out DiagnosticSeverity severity)) kept.Add((finding, descriptor, severity));
+            }
+            var entries = settings.BaselineEntries(kept.ConvertAll(k => k.Finding), document.Tree, cancellationToken);
+            for (int i = 0; i < kept.Count; i++)
+            {
+                var (finding, descriptor, severity) = kept[i];
+                if (entries != null && settings.IsBaselined(entries[i])) continue;
                 var span = TextSpan.FromBounds(finding.Span.Start, Math.Min(finding.Span.End, document.Source.Length));
                 var properties = FixProperties.For(finding.RuleId, document.Tree, span, cancellationToken);
                 if (fix != null) properties = properties.SetItems(fix(finding));
-                report(Diagnostic.Create(descriptor, Location.Create(document.Tree, span), properties, finding.Message));
+                // With a baseline: the entry that would accept this finding (the compiler's SARIF log carries it).
+                if (entries != null) properties = properties.SetItems(BaselineProperties(entries[i]));
+                report(Diagnostic.Create(descriptor, Location.Create(document.Tree, span), severity, null, properties, finding.Message));
             }
+        }
+
+        internal const string FingerprintProperty = "ShipshapeFingerprint";
+        internal const string BaselineLocationProperty = "ShipshapeBaselineLocation";
+
+        private static IEnumerable<KeyValuePair<string, string?>> BaselineProperties(Shipshape.Baselines.BaselineEntry entry)
+        {
+            yield return new KeyValuePair<string, string?>(FingerprintProperty, entry.Fingerprint);
+            yield return new KeyValuePair<string, string?>(BaselineLocationProperty, entry.Path + ":" + entry.Location);
         }
     }
 }

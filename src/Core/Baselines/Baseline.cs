@@ -109,6 +109,15 @@ namespace Shipshape.Baselines
         public string Directory { get; }
         public IReadOnlyList<BaselineEntry> Entries { get; }
 
+        private HashSet<string>? _fingerprints;
+
+        /// <summary>True when an entry has this fingerprint (the analyzers match C# findings one construct at a time).</summary>
+        public bool Records(string fingerprint)
+        {
+            var set = _fingerprints ??= new HashSet<string>(Entries.Select(e => e.Fingerprint), StringComparer.Ordinal);
+            return set.Contains(fingerprint);
+        }
+
         /// <summary>A file's path as the baseline records it: relative to the baseline's folder with forward slashes (full path when outside it).</summary>
         public string RelativePath(string fileFullPath)
         {
@@ -121,10 +130,11 @@ namespace Shipshape.Baselines
         }
 
         /// <summary>Records the findings of processed files (each with its full path) as a new baseline.</summary>
-        public static Baseline Create(string fullPath, IEnumerable<BaselineInput> files)
+        /// <param name="kept">Entries to carry over as they are (the C# entries of the baseline being rewritten: the CLI does not check C#).</param>
+        public static Baseline Create(string fullPath, IEnumerable<BaselineInput> files, IEnumerable<BaselineEntry>? kept = null)
         {
             var empty = new Baseline(System.IO.Path.GetFullPath(fullPath), Array.Empty<BaselineEntry>());
-            var entries = new List<BaselineEntry>();
+            var entries = new List<BaselineEntry>(kept ?? Array.Empty<BaselineEntry>());
             foreach (var file in files)
                 entries.AddRange(Fingerprints.Compute(file.Findings, file.Locations, empty.RelativePath(file.FullPath)));
             return new Baseline(empty.FullPath, Sort(entries));
@@ -175,6 +185,9 @@ namespace Shipshape.Baselines
             }
             return new BaselineResult(newFindings, baselined, fixedEntries);
         }
+
+        /// <summary>True for entries of C# files: the analyzers record those (from the diagnostics' properties), not the CLI.</summary>
+        public static bool IsCSharpEntry(BaselineEntry entry) => entry.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Reads a baseline file; throws <see cref="ConfigException"/> with positions when it is not one.</summary>
         public static Baseline Load(string fullPath, string? displayPath = null)

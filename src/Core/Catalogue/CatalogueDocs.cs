@@ -16,6 +16,20 @@ namespace Shipshape.Catalogue
         public const string TableStart = "<!-- rules:start (generated from rules/*.yaml) -->";
         public const string TableEnd = "<!-- rules:end -->";
 
+        private static string ValueOf(Configuration.RuleOptionSpec option)
+        {
+            switch (option.Type)
+            {
+                case Configuration.RuleOptionType.StringList: return "list of strings";
+                case Configuration.RuleOptionType.AccountIdList: return "list of 12-digit account IDs";
+                case Configuration.RuleOptionType.RegexList: return "list of .NET regular expressions";
+                case Configuration.RuleOptionType.EnumList: return "list of " + string.Join(", ", option.AllowedValues.Select(v => "`" + v + "`"));
+                case Configuration.RuleOptionType.Boolean: return "true or false";
+                case Configuration.RuleOptionType.Integer: return "whole number";
+                default: return "string";
+            }
+        }
+
         public static string RenderRulePage(RuleDescriptor rule)
         {
             var md = new StringBuilder();
@@ -29,6 +43,13 @@ namespace Shipshape.Catalogue
             md.Append("\n").Append(rule.Summary.Trim()).Append("\n\n");
             md.Append("## Why\n\n").Append(rule.Rationale.Trim()).Append("\n\n");
             md.Append("## How to fix\n\n").Append(rule.Remediation.Trim()).Append("\n");
+            if (rule.Options.Count > 0)
+            {
+                md.Append("\n## Options\n\nIn `.shipshape.yaml`: `rules: { ").Append(rule.Id).Append(": { options: { … } } }`.\n\n");
+                md.Append("| Option | Value | Meaning |\n|---|---|---|\n");
+                foreach (var option in rule.Options)
+                    md.Append("| `").Append(option.Name).Append("` | ").Append(ValueOf(option)).Append(" | ").Append(option.Description).Append(" |\n");
+            }
             if (rule.Examples.Count > 0)
             {
                 md.Append("\n## Examples\n");

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Shipshape.Configuration;
 using Shipshape.Findings;
 using Shipshape.Model;
 using Shipshape.Parsing;
@@ -142,7 +143,40 @@ namespace Shipshape.Catalogue
             }
             bool sensitive = root.Get("sensitive") is ScalarNode flag && flag.Value == "true";
             return new RuleDescriptor(id, Required("title"), Required("message"), Required("category"), severity, tags,
-                Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples, sensitive);
+                Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples, sensitive,
+                ReadOptions(path, root.Get("options")));
         }
+
+        /// <summary><c>options: [ { name, type, description, values } ]</c>: what <c>.shipshape.yaml</c> may set for the rule.</summary>
+        private static IReadOnlyList<RuleOptionSpec> ReadOptions(string path, Node? node)
+        {
+            if (node == null) return Array.Empty<RuleOptionSpec>();
+            if (!(node is SequenceNode list)) throw new FormatException(path + ": options must be a list of { name, type, description }");
+            var options = new List<RuleOptionSpec>();
+            foreach (var item in list.Items)
+            {
+                string Field(string key) => item is MappingNode m && m.Get(key) is ScalarNode s && s.Value.Trim().Length > 0
+                    ? s.Value.Trim() : throw new FormatException(path + ": an option has no '" + key + "'");
+                string type = Field("type");
+                if (!OptionTypes.TryGetValue(type, out var optionType))
+                    throw new FormatException(path + ": option type must be one of: " + string.Join(", ", OptionTypes.Keys));
+                var values = item is MappingNode map && map.Get("values") is SequenceNode v ? v.Items.OfType<ScalarNode>().Select(s => s.Value).ToArray() : Array.Empty<string>();
+                if ((optionType == RuleOptionType.EnumList) != (values.Length > 0))
+                    throw new FormatException(path + ": 'values' goes with type enum-list, and only with it");
+                options.Add(new RuleOptionSpec(Field("name"), optionType, Field("description"), values));
+            }
+            return options;
+        }
+
+        private static readonly Dictionary<string, RuleOptionType> OptionTypes = new Dictionary<string, RuleOptionType>(StringComparer.Ordinal)
+        {
+            ["string-list"] = RuleOptionType.StringList,
+            ["account-ids"] = RuleOptionType.AccountIdList,
+            ["regex-list"] = RuleOptionType.RegexList,
+            ["enum-list"] = RuleOptionType.EnumList,
+            ["boolean"] = RuleOptionType.Boolean,
+            ["integer"] = RuleOptionType.Integer,
+            ["string"] = RuleOptionType.String,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Shipshape.Configuration;
 using Shipshape.Findings;
 
 namespace Shipshape.Catalogue
@@ -16,15 +17,17 @@ namespace Shipshape.Catalogue
         private readonly double? _securitySeverity;
         private readonly IReadOnlyList<RuleExample>? _examples;
         private readonly bool _sensitive;
+        private readonly IReadOnlyList<RuleOptionSpec>? _options;
 
         // The embedded catalogue reads only what linting needs at start-up; the rest is read on first use.
         private readonly Lazy<RuleDescriptor>? _full;
 
         public RuleDescriptor(string id, string title, string messageFormat, string category, Severity defaultSeverity,
             IReadOnlyList<string> tags, string summary, string rationale, string remediation, string implementation,
-            double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false)
+            double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false, IReadOnlyList<RuleOptionSpec>? options = null)
         {
             _sensitive = sensitive;
+            _options = options ?? Array.Empty<RuleOptionSpec>();
             Id = id;
             _title = title;
             MessageFormat = messageFormat;
@@ -71,6 +74,9 @@ namespace Shipshape.Catalogue
 
         /// <summary>The offending token is a secret: outputs that show source text must mask it.</summary>
         public bool Sensitive => _full != null ? _full.Value.Sensitive : _sensitive;
+
+        /// <summary>The options <c>.shipshape.yaml</c> may give the rule (the entry's <c>options:</c>); empty for most rules.</summary>
+        public IReadOnlyList<RuleOptionSpec> Options => _full != null ? _full.Value.Options : _options!;
 
         public string HelpUri => RuleCatalogue.HelpUriBase + Id + ".md";
     }

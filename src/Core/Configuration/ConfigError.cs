@@ -18,6 +18,8 @@ namespace Shipshape.Configuration
         public ConfigError(SourceSpan span, string message)
             : this(span.Source.Path, span.StartPosition, message)
         {
+            Start = span.Start;
+            Length = span.Length;
         }
 
         /// <summary>The file as shown to the user.</summary>
@@ -27,6 +29,11 @@ namespace Shipshape.Configuration
         public LinePosition Position { get; }
 
         public string Message { get; }
+
+        /// <summary>The offending key or value as an offset into the file's text (the analyzers underline it); -1 when only the position is known.</summary>
+        public int Start { get; } = -1;
+
+        public int Length { get; }
 
         /// <summary><c>file:line:col: message</c>, the form every surface prints.</summary>
         public override string ToString() => Path + ":" + Position.Line + ":" + Position.Column + ": " + Message;

@@ -79,34 +79,22 @@ namespace Shipshape.Configuration
     }
 
     /// <summary>
-    /// The options each rule understands, by rule ID. The config reader rejects any other name; the JSON
-    /// Schema (<c>schemas/shipshape-config.schema.json</c>) lists the same options, and a test keeps the two
-    /// in step. A rule that takes options adds its entry here and to the schema.
+    /// The options each rule understands: declared in its catalogue entry (<c>options:</c> in <c>rules/ID.yaml</c>),
+    /// so the config reader rejects any other name; the JSON Schema (<c>schemas/shipshape-config.schema.json</c>)
+    /// lists the same options, and a test keeps the two in step. The names rules read are constants here.
     /// </summary>
     public static class RuleOptionSpecs
     {
         public const string TrustedAccounts = "trusted-accounts";
         public const string SecretNamePatterns = "secret-name-patterns";
         public const string AllowedNames = "allowed-names";
+        public const string RequiredLogTypes = "required-log-types";
 
-        private static readonly Dictionary<string, IReadOnlyList<RuleOptionSpec>> Specs = new Dictionary<string, IReadOnlyList<RuleOptionSpec>>(StringComparer.Ordinal)
-        {
-            ["ECR002"] = new[]
-            {
-                new RuleOptionSpec(TrustedAccounts, RuleOptionType.AccountIdList, "Accounts considered ours: granting them push, delete or permission changes is not reported."),
-            },
-            ["ECS001"] = new[]
-            {
-                new RuleOptionSpec(SecretNamePatterns, RuleOptionType.RegexList, "Extra regular expressions for environment variable names that hold secrets."),
-                new RuleOptionSpec(AllowedNames, RuleOptionType.StringList, "Environment variable names never reported, even when they look like secrets."),
-            },
-        };
+        /// <summary>The IDs of the embedded catalogue's rules that take options.</summary>
+        public static IEnumerable<string> RuleIds => Catalogue.RuleCatalogue.Embedded.Rules.Where(r => r.Options.Count > 0).Select(r => r.Id);
 
-        /// <summary>The rule IDs that take options.</summary>
-        public static IEnumerable<string> RuleIds => Specs.Keys.OrderBy(k => k, StringComparer.Ordinal);
-
-        /// <summary>The options of a rule; empty when it takes none.</summary>
+        /// <summary>The options of a rule of the embedded catalogue; empty when it takes none.</summary>
         public static IReadOnlyList<RuleOptionSpec> For(string ruleId)
-            => Specs.TryGetValue(ruleId, out var list) ? list : Array.Empty<RuleOptionSpec>();
+            => Catalogue.RuleCatalogue.Embedded.TryGet(ruleId, out var rule) ? rule.Options : Array.Empty<RuleOptionSpec>();
     }
 }

@@ -395,7 +395,7 @@ namespace Shipshape.Configuration
 
             private RuleOptions ReadOptions(string id, Node node)
             {
-                var specs = RuleOptionSpecs.For(id);
+                var specs = _catalogue.TryGet(id, out var rule) ? rule.Options : Array.Empty<RuleOptionSpec>();
                 if (specs.Count == 0)
                 {
                     Error(node, id + " takes no options");

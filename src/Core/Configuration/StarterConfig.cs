@@ -36,6 +36,13 @@ rules: {}
 #     exclude: [""sandbox/**""]
 #     options:
 #       trusted-accounts: [""111122223333""]   # accounts considered ours
+#   ECS001:
+#     options:
+#       allowed-names: [""PASSWORD_POLICY_URL""]  # never reported, even when they look like secrets
+#       secret-name-patterns: [""^PARCEL_SIGNING$""]  # extra names that hold secrets
+#   EKS002:
+#     options:
+#       required-log-types: [api, audit, authenticator]  # default: all five
 
 # Suppress one finding in YAML with a comment on the line before (or at the end of) it:
 #   # shipshape-ignore ECR002 -- the CI account pushes here

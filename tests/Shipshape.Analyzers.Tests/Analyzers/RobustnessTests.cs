@@ -136,7 +136,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         }));
         repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
             Compile.AssertNoErrors(compilation);
-            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(AllAnalyzers.Shipped).ToImmutableArray());
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Shipped());
             Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
             var ours = diagnostics.Where(d => d.Id.StartsWith("ECR", System.StringComparison.Ordinal) || d.Id.StartsWith("IAM", System.StringComparison.Ordinal))
                 .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition).OrderBy(s => s, System.StringComparer.Ordinal).ToList();

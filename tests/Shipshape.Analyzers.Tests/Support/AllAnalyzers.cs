@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -13,12 +14,9 @@ using Shipshape.Rules;
 
 namespace Shipshape.Analyzers.Tests.Support
 {
-    /// <summary>Every analyzer the assembly ships (the first <see cref="Shipped"/>), plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
+    /// <summary>Every analyzer the assembly ships (<see cref="Shipped"/> finds the shipped ones by reflection), plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
     internal static class AllAnalyzers
     {
-        /// <summary>How many of <see cref="Create"/>'s analyzers are the shipped ones.</summary>
-        public const int Shipped = 5;
-
         public static ImmutableArray<DiagnosticAnalyzer> Create()
         {
             var descriptor = new RuleDescriptor("TST013", "Scan on push is off", "Repository '{0}' {1}.", "ecr", Severity.Warning,
@@ -32,8 +30,17 @@ namespace Shipshape.Analyzers.Tests.Support
                 new RepositoryAnalyzer(),
                 new TaskDefinitionAnalyzer(),
                 new RepositoryAnalyzer(engine, catalogue),
-                RepositoryStandIns.Analyzer());
+                RepositoryStandIns.Analyzer(),
+                new ConfigurationAnalyzer());
         }
+
+        /// <summary>The analyzers the package ships: every public [DiagnosticAnalyzer] of the assembly, as the host creates them.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Shipped()
+            => typeof(ConfigurationAnalyzer).Assembly.GetExportedTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .OrderBy(t => t.Name, System.StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+                .ToImmutableArray();
 
         /// <summary>Runs the analyzers; analyzer exceptions are collected, never swallowed.</summary>
         public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions, CompilationWithAnalyzers Driver)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)

@@ -88,6 +88,28 @@ namespace Shipshape.Tests.Catalogue
         }
 
         [TestMethod]
+        public void Catalogue_options_are_the_names_rules_read_with_the_values_the_engine_knows()
+        {
+            var names = typeof(Shipshape.Configuration.RuleOptionSpecs).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+            var declared = Catalogue.Rules.SelectMany(r => r.Options.Select(o => o.Name)).ToList();
+            CollectionAssert.AreEquivalent(names, declared, "every option a rule reads is declared by exactly one catalogue entry");
+            CollectionAssert.AreEqual(Shipshape.Eks.EksLogTypes.All.ToList(), Catalogue["EKS002"].Options.Single().AllowedValues.ToList());
+            Assert.IsTrue(Catalogue.Rules.All(r => r.Options.All(o => o.Description.Length > 0)));
+        }
+
+        [TestMethod]
+        public void A_bad_options_block_is_a_catalogue_error_naming_the_file()
+        {
+            const string Entry = "id: TST001\ntitle: t\nseverity: note\ncategory: c\nimplementation: X\nmessage: m\nsummary: s\nrationale: r\nremediation: r\n";
+            var bad = Assert.ThrowsExactly<FormatException>(() => RuleCatalogue.Read("TST001.yaml", Entry + "options:\n  - name: x\n    type: colour\n    description: d\n"));
+            StringAssert.StartsWith(bad.Message, "TST001.yaml: option type must be one of: string-list");
+            Assert.ThrowsExactly<FormatException>(() => RuleCatalogue.Read("TST001.yaml", Entry + "options:\n  - name: x\n    type: enum-list\n    description: d\n"));
+            var ok = RuleCatalogue.Read("TST001.yaml", Entry + "options:\n  - name: x\n    type: enum-list\n    values: [a, b]\n    description: d\n");
+            CollectionAssert.AreEqual(new[] { "a", "b" }, ok.Options.Single().AllowedValues.ToList());
+        }
+
+        [TestMethod]
         public void Messages_format_with_the_arguments_rules_give()
         {
             foreach (var rule in Catalogue.Rules)

@@ -30,6 +30,7 @@ namespace Shipshape.Tests.Catalogue
                 Assert.AreEqual(full.SecuritySeverity, embedded.SecuritySeverity, at);
                 CollectionAssert.AreEqual(full.Tags.ToList(), embedded.Tags.ToList(), at);
                 CollectionAssert.AreEqual(full.Examples.Select(e => e.Name + "|" + e.File + "|" + e.Code).ToList(), embedded.Examples.Select(e => e.Name + "|" + e.File + "|" + e.Code).ToList(), at);
+                CollectionAssert.AreEqual(full.Options.Select(o => o.Name + "|" + o.Type + "|" + string.Join(",", o.AllowedValues)).ToList(), embedded.Options.Select(o => o.Name + "|" + o.Type + "|" + string.Join(",", o.AllowedValues)).ToList(), at);
             }
         }
     }

@@ -193,6 +193,46 @@ namespace Shipshape.Tests.Configuration
             StringAssert.Contains(missing.Stderr, "nope.json:1:1: no such baseline file");
         }
 
+        [TestMethod]
+        public void Rewriting_a_baseline_keeps_the_csharp_entries_the_cli_cannot_check()
+        {
+            _dir.Write("repository-policy.json", ConfigSamples.PublicPolicy);
+            _dir.Write("Stacks/RegistryStack.cs", "// a C# CDK stack\n");
+            const string CSharpEntry = "{\"ruleId\": \"IAM007\", \"path\": \"Stacks/RegistryStack.cs\", \"location\": \"RegistryStack..ctor/Repository(\\\"Web\\\")\", \"fingerprint\": \"0123456789abcdef0123456789abcdef:1\", \"message\": \"m\"}";
+            _dir.Write("shipshape-baseline.json", "{\"version\": 1, \"findings\": [" + CSharpEntry + "]}");
+
+            var write = Run("check", "--write-baseline", "shipshape-baseline.json");
+
+            Assert.AreEqual(0, write.ExitCode, write.ToString());
+            Assert.AreEqual("shipshape: wrote 2 findings to the baseline shipshape-baseline.json (kept 1 C# entry)\n", write.Stderr);
+            string baseline = File.ReadAllText(_dir.Full("shipshape-baseline.json"));
+            StringAssert.Contains(baseline, "\"fingerprint\": \"0123456789abcdef0123456789abcdef:1\"");
+            StringAssert.Contains(baseline, "\"location\": \"RegistryStack..ctor/Repository(\\\"Web\\\")\"");
+            var check = Run("check", "--baseline", "shipshape-baseline.json");
+            Assert.AreEqual(0, check.ExitCode, check.ToString());
+            StringAssert.Contains(check.Stderr, "2 known findings not shown, 0 entries fixed");
+        }
+
+        [TestMethod]
+        public void Required_eks_log_types_apply_and_an_unknown_type_exits_two()
+        {
+            const string Cluster = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: shop\ncloudWatch:\n  clusterLogging:\n    logRetentionInDays: 30\n    enableTypes: [api, audit]\n";
+            _dir.Write("cluster.yaml", Cluster);
+            var plain = Run("check", "--format", "msbuild");
+            Assert.AreEqual(0, plain.ExitCode, plain.ToString());
+            CollectionAssert.AreEqual(new[] { "EKS002 8:18" }, Codes(plain.Stdout), plain.Stdout);
+
+            _dir.Write(".shipshape.yaml", "root: true\nrules:\n  EKS002:\n    options:\n      required-log-types: [api, audit]\n");
+            var configured = Run("check", "--format", "msbuild");
+            Assert.AreEqual(0, configured.ExitCode, configured.ToString());
+            Assert.AreEqual(string.Empty, configured.Stdout);
+
+            _dir.Write(".shipshape.yaml", "root: true\nrules:\n  EKS002:\n    options:\n      required-log-types: [api, audits]\n");
+            var bad = Run("check");
+            Assert.AreEqual(2, bad.ExitCode, bad.ToString());
+            StringAssert.StartsWith(bad.Stderr, "shipshape: .shipshape.yaml:5:33: ");
+        }
+
         /// <summary>"RULE line:col" of each msbuild-format line.</summary>
         private static string[] Codes(string stdout)
             => Lines(stdout).Select(l =>

@@ -1,5 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Shipshape.Configuration;
+using Shipshape.Engine;
+using Shipshape.Text;
 using Shipshape.Tests.Infrastructure;
 
 namespace Shipshape.Tests.Rules
@@ -118,6 +122,44 @@ namespace Shipshape.Tests.Rules
         public void Empty_lists_are_EKS001_not_EKS002()
         {
             Markup.Verify("cluster.yaml", Eksctl.Replace("TYPES", "{|EKS001:[]|}"), "EKS001", "EKS002");
+        }
+
+        private static List<string> MessagesRequiring(string types, params string[] required)
+        {
+            var options = new RuleOptions(new Dictionary<string, object> { [RuleOptionSpecs.RequiredLogTypes] = required.ToList() });
+            var settings = new LintSettings(null, null, id => id == "EKS002" ? options : RuleOptions.Empty);
+            return Shared.Engine.LintText(new SourceText("cluster.yaml", Eksctl.Replace("TYPES", types)), true, settings)
+                .Findings.Where(f => f.RuleId == "EKS002").Select(f => f.Message).ToList();
+        }
+
+        [TestMethod]
+        public void Required_log_types_report_only_the_required_ones_that_are_missing()
+        {
+            CollectionAssert.AreEqual(new[] { "Cluster 'shop' does not send these control-plane log types to CloudWatch Logs: 'authenticator'." },
+                MessagesRequiring("[api, audit, scheduler]", "api", "audit", "authenticator"));
+        }
+
+        [TestMethod]
+        public void Required_log_types_all_enabled_is_not_reported_though_others_are_missing()
+        {
+            Assert.IsEmpty(MessagesRequiring("[api, audit]", "audit", "api"));
+            Assert.IsEmpty(MessagesRequiring("[api]"));
+        }
+
+        [TestMethod]
+        public void Required_log_types_from_a_config_file_reach_the_rule_and_bad_types_are_config_errors()
+        {
+            using var dir = new Shipshape.Tests.Configuration.TempFolder();
+            dir.Write(".shipshape.yaml", "rules:\n  EKS002:\n    options:\n      required-log-types: [api, audit]\n");
+            var config = new ConfigResolver().ForFile(dir.Full("cluster.yaml"));
+            Assert.IsEmpty(Shared.Engine.LintText(new SourceText("cluster.yaml", Eksctl.Replace("TYPES", "[api, audit]")), true, config.ToLintSettings())
+                .Findings.Where(f => f.RuleId == "EKS002").ToList());
+            Assert.HasCount(1, Shared.Engine.LintText(new SourceText("cluster.yaml", Eksctl.Replace("TYPES", "[api]")), true, config.ToLintSettings())
+                .Findings.Where(f => f.RuleId == "EKS002").ToList());
+
+            var bad = Assert.ThrowsExactly<ConfigException>(() => ShipshapeConfig.Parse(
+                new SourceText(".shipshape.yaml", "rules:\n  EKS002:\n    options:\n      required-log-types: [api, Audit]\n"), "/repo/.shipshape.yaml"));
+            Assert.AreEqual(".shipshape.yaml:4:33: 'Audit' is not one of: api, audit, authenticator, controllerManager, scheduler", bad.Errors.Single().ToString());
         }
     }
 }

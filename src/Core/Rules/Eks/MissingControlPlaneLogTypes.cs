@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Shipshape.Configuration;
 using Shipshape.Eks;
 
 namespace Shipshape.Rules.Eks
@@ -7,6 +8,7 @@ namespace Shipshape.Rules.Eks
     /// <summary>
     /// Some control-plane log types are not enabled. eksctl's <c>"*"</c> and <c>"all"</c> enable all five;
     /// a list with an unknown item (an intrinsic, a placeholder) may enable anything and is not reported.
+    /// The <c>required-log-types</c> option narrows the types a cluster must enable (default: all five).
     /// </summary>
     public sealed class MissingControlPlaneLogTypes : Rule<EksCluster>
     {
@@ -20,7 +22,8 @@ namespace Shipshape.Rules.Eks
                 if (cluster.Format == EksClusterFormat.Eksctl && EksLogTypes.IsEksctlWildcard(entry.Value.Value)) return;
                 if (EksLogTypes.IsType(entry.Value.Value)) enabled.Add(entry.Value.Value);
             }
-            var missing = EksLogTypes.All.Where(t => !enabled.Contains(t)).ToList();
+            var required = context.Options.Has(RuleOptionSpecs.RequiredLogTypes) ? context.Options.GetStrings(RuleOptionSpecs.RequiredLogTypes) : EksLogTypes.All;
+            var missing = EksLogTypes.All.Where(t => required.Contains(t) && !enabled.Contains(t)).ToList();
             if (missing.Count > 0) context.Report(cluster.EnabledTypesSpan!.Value, cluster.Description, EksLogTypes.JoinQuoted(missing));
         }
     }
