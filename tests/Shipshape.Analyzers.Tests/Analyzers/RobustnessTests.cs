@@ -57,6 +57,23 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument(new PolicyDocumentProps { Statements = null }) });",
             @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new PolicyDocument() { AssignSids = true } });",
             @"new CfnRepository(this, ""X"", new CfnRepositoryProps { RepositoryPolicyText = new Dictionary<string, object> { [""Statement""] = 1 } });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = new[] { Amazon.CDK.AWS.EKS.ClusterLoggingTypes. } });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = new[] { 1, ""api"" }, ClusterLogging = null });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = [.. others] });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = new Amazon.CDK.AWS.EKS.ClusterLoggingTypes[n] });",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.FargateClusterProps());",
+            @"new Amazon.CDK.AWS.EKS.Cluster(this); new Amazon.CDK.AWS.EKS.FargateCluster(; new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", null);",
+            @"var c = new Amazon.CDK.AWS.EKS.Cluster(this, ""C"", new Amazon.CDK.AWS.EKS.ClusterProps()); c = null; c.Node.",
+            @"new Amazon.CDK.AWS.EKS.CfnCluster(this, ""C"", new Amazon.CDK.AWS.EKS.CfnClusterProps { Logging = new Amazon.CDK.AWS.EKS.CfnCluster.LoggingProperty { ClusterLogging = new Amazon.CDK.AWS.EKS.CfnCluster.ClusterLoggingProperty { EnabledTypes = new object[] { null, 3, new[] { ""api"" }, new Amazon.CDK.AWS.EKS.CfnCluster.LoggingTypeConfigProperty { Type = } } } } });",
+            @"new Amazon.CDK.AWS.EKS.CfnCluster(this, ""C"", new Amazon.CDK.AWS.EKS.CfnClusterProps { Logging = ""api"" });",
+            @"new Amazon.CDK.AWS.EKS.CfnCluster(this, ""C"", new Amazon.CDK.AWS.EKS.CfnClusterProps { Logging = new Amazon.CDK.AWS.EKS.CfnCluster.LoggingProperty { ClusterLogging = new Amazon.CDK.AWS.EKS.CfnCluster.ClusterLoggingProperty { EnabledTypes = ",
+            @"PolicyDocument.FromJson(); PolicyDocument.FromJson(null); PolicyStatement.FromJson(new { }); PolicyStatement.FromJson(3);",
+            @"PolicyDocument.FromJson(new Dictionary<string, object> { [""Statement""] = new object[] { null, 1, new object[] { new { } }, new Dictionary<string, object> { [""Effect""] = } } });",
+            @"PolicyDocument.FromJson(new Dictionary<string, object> { [null] = 1, [""Statement""] = new List<object> { new Dictionary<int, object> { [1] = ""x"" }, new Dictionary<string, object> { { ""Action"" } } } });",
+            @"PolicyStatement.FromJson(new System.Collections.Hashtable { { ""Action"", new System.Collections.ArrayList { ""ecr: X"" } }, [""Principal""] = new { AWS = new[] { ""1 2"" } } });",
+            @"var j = new Dictionary<string, object>(); j[""Statement""] = j; PolicyDocument.FromJson(j); PolicyStatement.FromJson(new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = new { Action = 1 } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } });",
+            @"var j = new Dictionary<string, object> { [""Action""] = ""ecr:X"" }; var k = new Dictionary<string, object> { [""Statement""] = new[] { j, j } }; PolicyDocument.FromJson(k);",
         };
 
         [TestMethod]
@@ -101,7 +118,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         }));
         repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
             Compile.AssertNoErrors(compilation);
-            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Create().Take(4).ToImmutableArray());
+            var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Shipped());
             Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
             var ours = diagnostics.Where(d => d.Id.StartsWith("ECR", System.StringComparison.Ordinal) || d.Id.StartsWith("IAM", System.StringComparison.Ordinal))
                 .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
