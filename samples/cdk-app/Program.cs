@@ -8,6 +8,7 @@ namespace Northwind.Parcel
         {
             var app = new App();
             _ = new RegistryStack(app, "ParcelRegistry");
+            _ = new ClusterStack(app, "ParcelClusters");
             app.Synth();
         }
     }

@@ -20,21 +20,24 @@ namespace Shipshape.Analyzers.Tests.Build
     {
         private static readonly Regex Canonical = new Regex(@"^(?<file>.+?)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error|info) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.CultureInvariant);
 
-        /// <summary>Rule, and the exact text in RegistryStack.cs where its squiggle starts.</summary>
-        private static readonly (string Rule, string At)[] Expected =
+        /// <summary>Rule, file, and the exact text in that file where its squiggle starts.</summary>
+        private static readonly (string Rule, string File, string At)[] Expected =
         {
-            ("ECR001", "new AnyPrincipal()"),
-            ("IAM008", "PartnerAccount) }"),
-            ("IAM006", "\"ecr: BatchGetImage\""),
-            ("IAM007", "\"ecr:GetDownloadUrlForLayers\""),
-            ("ECR003", "Resources = new[] { web"),
-            ("ECR002", "GrantPullPush"),
+            ("ECR001", "RegistryStack.cs", "new AnyPrincipal()"),
+            ("IAM008", "RegistryStack.cs", "PartnerAccount) }"),
+            ("IAM006", "RegistryStack.cs", "\"ecr: BatchGetImage\""),
+            ("IAM007", "RegistryStack.cs", "\"ecr:GetDownloadUrlForLayers\""),
+            ("ECR003", "RegistryStack.cs", "Resources = new[] { web"),
+            ("ECR002", "RegistryStack.cs", "GrantPullPush"),
             // The repository settings (ECR010-ECR016 through RepositoryAnalyzer); .globalconfig raises the ECR015 note to a warning.
-            ("ECR010", "new Repository(this, \"Web\""),
-            ("ECR015", "new Repository(this, \"Web\""),
-            ("ECR010", "new Repository(this, \"Worker\""),
-            ("ECR013", "new Repository(this, \"Worker\""),
-            ("ECR014", "new Repository(this, \"Worker\""),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Web\""),
+            ("ECR015", "RegistryStack.cs", "new Repository(this, \"Web\""),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            // EKS control-plane logging (EksClusterAnalyzer); the "Billing" cluster logs everything and has none.
+            ("EKS001", "ClusterStack.cs", "new Cluster(this, \"Sorting\""),
+            ("EKS002", "ClusterStack.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
         };
 
         [TestMethod]
@@ -55,8 +58,9 @@ namespace Shipshape.Analyzers.Tests.Build
                 var lines = output.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToList();
                 Assert.IsFalse(lines.Any(l => Regex.IsMatch(l, @"\b(AD0001|CS8032|CS8033|CS8034|CS8784|CS8785)\b")), "analyzer load or run failure:\n" + output);
 
-                string stack = File.ReadAllText(Path.Combine(work, "RegistryStack.cs")).Replace("\r\n", "\n", StringComparison.Ordinal);
-                var expected = Expected.Select(e => e.Rule + " RegistryStack.cs(" + ScratchSample.Position(stack, e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                string Text(string file) => File.ReadAllText(Path.Combine(work, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+                var expected = Expected.Select(e => e.Rule + " " + e.File + "(" + ScratchSample.Position(Text(e.File), e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                string stack = Text("RegistryStack.cs");
                 var actual = lines.Select(l => Canonical.Match(l)).Where(m => m.Success && Regex.IsMatch(m.Groups["id"].Value, "^(ECR|IAM|ECS|EKS)"))
                     .Select(m => m.Groups["id"].Value + " " + Path.GetFileName(m.Groups["file"].Value) + "(" + m.Groups["line"].Value + "," + m.Groups["col"].Value + ")")
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
@@ -71,7 +75,8 @@ namespace Shipshape.Analyzers.Tests.Build
                         .Select(r =>
                         {
                             var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-                            return r.GetProperty("ruleId").GetString() + " RegistryStack.cs(" + region.GetProperty("startLine").GetInt32() + "," + region.GetProperty("startColumn").GetInt32() + ")";
+                            string file = Path.GetFileName(new Uri(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath);
+                            return r.GetProperty("ruleId").GetString() + " " + file + "(" + region.GetProperty("startLine").GetInt32() + "," + region.GetProperty("startColumn").GetInt32() + ")";
                         })
                         .OrderBy(s => s, StringComparer.Ordinal).ToList();
                     Assert.AreEqual(string.Join("\n", expected), string.Join("\n", reported), "compiler SARIF log");

@@ -20,20 +20,22 @@ namespace Shipshape.Analyzers.Tests.Editor
     {
         private const string ServerVersion = "0.28.0";
 
-        /// <summary>Rule, a text that occurs once in RegistryStack.cs, and the part of it the range covers.</summary>
-        private static readonly (string Rule, string Context, string Text)[] Expected =
+        /// <summary>Rule, file, a text that occurs once in that file, and the part of it the range covers.</summary>
+        private static readonly (string Rule, string File, string Context, string Text)[] Expected =
         {
-            ("ECR001", "new AnyPrincipal()", "new AnyPrincipal()"),
-            ("IAM008", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
-            ("IAM006", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
-            ("IAM007", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
-            ("ECR003", "Resources = new[]", "Resources"),
-            ("ECR002", "GrantPullPush", "GrantPullPush"),
-            ("ECR010", "new Repository(this, \"Web\"", "new Repository"),
-            ("ECR015", "new Repository(this, \"Web\"", "new Repository"),
-            ("ECR010", "new Repository(this, \"Worker\"", "new Repository"),
-            ("ECR013", "new Repository(this, \"Worker\"", "new Repository"),
-            ("ECR014", "new Repository(this, \"Worker\"", "new Repository"),
+            ("ECR001", "RegistryStack.cs", "new AnyPrincipal()", "new AnyPrincipal()"),
+            ("IAM008", "RegistryStack.cs", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
+            ("IAM006", "RegistryStack.cs", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
+            ("IAM007", "RegistryStack.cs", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
+            ("ECR003", "RegistryStack.cs", "Resources = new[]", "Resources"),
+            ("ECR002", "RegistryStack.cs", "GrantPullPush", "GrantPullPush"),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Web\"", "new Repository"),
+            ("ECR015", "RegistryStack.cs", "new Repository(this, \"Web\"", "new Repository"),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("EKS001", "ClusterStack.cs", "new Cluster(this, \"Sorting\"", "new Cluster"),
+            ("EKS002", "ClusterStack.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
         };
 
         [TestMethod]
@@ -54,13 +56,14 @@ namespace Shipshape.Analyzers.Tests.Editor
                 var (exitCode, output) = ScratchSample.Run(work, "restore", "CdkApp.csproj");
                 Assert.AreEqual(0, exitCode, output);
 
-                string path = Path.Combine(work, "RegistryStack.cs");
-                string text = File.ReadAllText(path);
-                var expected = Expected.Select(e => e.Rule + " " + Range(text, e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var texts = Expected.Select(e => e.File).Distinct().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(work, f)));
+                var expected = Expected.Select(e => e.Rule + " " + e.File + " " + Range(texts[e.File], e.File, e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
                 using var client = LspClient.Start(server, work);
-                var published = Diagnose(client, work, path, text, expected.Select(e => e.Split(' ')[0]).Distinct().ToList());
-                var ours = published.Where(d => d.StartsWith("ECR", StringComparison.Ordinal) || d.StartsWith("IAM", StringComparison.Ordinal))
+                var codes = Expected.GroupBy(e => e.File).ToDictionary(g => g.Key, g => g.Select(e => e.Rule).Distinct().ToList());
+                var published = Diagnose(client, work, texts, codes);
+                var ours = published.Where(d => d.StartsWith("ECR", StringComparison.Ordinal) || d.StartsWith("IAM", StringComparison.Ordinal)
+                        || d.StartsWith("EKS", StringComparison.Ordinal) || d.StartsWith("ECS", StringComparison.Ordinal))
                     .OrderBy(s => s, StringComparer.Ordinal).ToList();
                 Assert.AreEqual(string.Join("\n", expected), string.Join("\n", ours), "published:\n" + string.Join("\n", published) + "\nserver stderr:\n" + client.StandardError);
             }
@@ -70,11 +73,13 @@ namespace Shipshape.Analyzers.Tests.Editor
             }
         }
 
-        /// <summary>Runs the LSP session until the document's published diagnostics contain every expected code (or time runs out).</summary>
-        private static List<string> Diagnose(LspClient client, string root, string path, string text, List<string> expectedCodes)
+        /// <summary>
+        /// Runs the LSP session until each open document's published diagnostics contain every code expected there (or time
+        /// runs out); the last publication of each, as <c>code file range</c>.
+        /// </summary>
+        private static List<string> Diagnose(LspClient client, string root, Dictionary<string, string> texts, Dictionary<string, List<string>> expectedCodes)
         {
             string rootUri = new Uri(root + Path.DirectorySeparatorChar).AbsoluteUri;
-            string uri = new Uri(path).AbsoluteUri;
             var settings = new { csharp = new { analyzersEnabled = true } };
             int initialize = client.Request("initialize", new
             {
@@ -83,7 +88,7 @@ namespace Shipshape.Analyzers.Tests.Editor
                 capabilities = new { workspace = new { configuration = true }, textDocument = new { publishDiagnostics = new { } } },
                 workspaceFolders = new[] { new { uri = rootUri, name = "cdk-app" } },
             });
-            var last = new List<string>();
+            var last = texts.Keys.ToDictionary(f => f, _ => new List<string>());
             var deadline = DateTime.UtcNow.AddSeconds(180);
             while (client.Next(deadline) is JsonElement message)
             {
@@ -94,7 +99,8 @@ namespace Shipshape.Analyzers.Tests.Editor
                     Assert.IsFalse(message.TryGetProperty("error", out var error), "initialize failed: " + error);
                     client.Notify("initialized", new { });
                     client.Notify("workspace/didChangeConfiguration", new { settings });
-                    client.Notify("textDocument/didOpen", new { textDocument = new { uri, languageId = "csharp", version = 1, text } });
+                    foreach (var (file, text) in texts)
+                        client.Notify("textDocument/didOpen", new { textDocument = new { uri = new Uri(Path.Combine(root, file)).AbsoluteUri, languageId = "csharp", version = 1, text } });
                     continue;
                 }
                 if (method == "workspace/configuration" && hasId)
@@ -111,27 +117,28 @@ namespace Shipshape.Analyzers.Tests.Editor
                 }
                 if (method != "textDocument/publishDiagnostics") continue;
                 var parameters = message.GetProperty("params");
-                if (!parameters.GetProperty("uri").GetString()!.EndsWith("/RegistryStack.cs", StringComparison.Ordinal)) continue;
-                last = parameters.GetProperty("diagnostics").EnumerateArray().Select(Describe).ToList();
-                if (expectedCodes.All(code => last.Any(d => d.StartsWith(code + " ", StringComparison.Ordinal)))) break;
+                string? published = texts.Keys.FirstOrDefault(f => parameters.GetProperty("uri").GetString()!.EndsWith("/" + f, StringComparison.Ordinal));
+                if (published == null) continue;
+                last[published] = parameters.GetProperty("diagnostics").EnumerateArray().Select(d => Describe(d, published)).ToList();
+                if (expectedCodes.All(f => f.Value.All(code => last[f.Key].Any(d => d.StartsWith(code + " ", StringComparison.Ordinal))))) break;
             }
-            return last;
+            return last.Values.SelectMany(l => l).ToList();
         }
 
-        private static string Describe(JsonElement diagnostic)
+        private static string Describe(JsonElement diagnostic, string file)
         {
             string code = diagnostic.TryGetProperty("code", out var c) ? (c.ValueKind == JsonValueKind.String ? c.GetString()! : c.ToString()) : "?";
             var range = diagnostic.GetProperty("range");
-            return code + " " + Position(range.GetProperty("start")) + "-" + Position(range.GetProperty("end"));
+            return code + " " + file + " " + Position(range.GetProperty("start")) + "-" + Position(range.GetProperty("end"));
         }
 
         private static string Position(JsonElement position) => position.GetProperty("line").GetInt32() + ":" + position.GetProperty("character").GetInt32();
 
         /// <summary>The LSP range (0-based line:character, UTF-16) of <paramref name="of"/> inside the only occurrence of <paramref name="context"/>.</summary>
-        private static string Range(string text, string context, string of)
+        private static string Range(string text, string file, string context, string of)
         {
             int index = text.IndexOf(context, StringComparison.Ordinal);
-            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in RegistryStack.cs");
+            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in " + file);
             index += context.IndexOf(of, StringComparison.Ordinal);
             return At(text, index) + "-" + At(text, index + of.Length);
         }
