@@ -8,7 +8,9 @@ namespace Northwind.Parcel
         {
             var app = new App();
             _ = new RegistryStack(app, "ParcelRegistry");
-            _ = new ClusterStack(app, "ParcelClusters");
+            _ = new SortingClusterStack(app, "ParcelSortingCluster");
+            _ = new TrackingClusterStack(app, "ParcelTrackingCluster");
+            _ = new BillingClusterStack(app, "ParcelBillingCluster");
             app.Synth();
         }
     }

@@ -14,10 +14,11 @@ using Shipshape.Policies;
 namespace Shipshape.Analyzers
 {
     /// <summary>
-    /// <c>PolicyDocument.FromJson(…)</c> and <c>PolicyStatement.FromJson(…)</c> with a C# literal (dictionaries, anonymous
-    /// objects, arrays) as the policy the engine's IAM rules read, the way CDK reads it: <c>Version</c> is always
-    /// 2012-10-17 and an absent <c>Effect</c> is <c>Allow</c>, so the version rules (IAM002, IAM003) and the structure rule
-    /// (IAM001: CDK drops unknown elements) do not apply; neither does IAM012, which depends on where the document is used.
+    /// <c>PolicyDocument.FromJson(…)</c> and <c>PolicyStatement.FromJson(…)</c> with a C# literal (string-keyed dictionaries,
+    /// arrays) as the policy the engine's IAM rules read, the way CDK reads it (checked with a real synth of CDK 2.160):
+    /// <c>Version</c> is always 2012-10-17, an absent <c>Effect</c> is <c>Allow</c> and unknown elements are dropped, so the
+    /// version rules (IAM002, IAM003) and the structure rule (IAM001) do not apply; neither does IAM012, which depends on
+    /// where the document is used.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PolicyJsonAnalyzer : CdkAnalyzer

@@ -7,10 +7,11 @@ using Shipshape.Model;
 namespace Shipshape.Analyzers.Translation
 {
     /// <summary>
-    /// Reads a C# literal that stands for JSON (what <c>PolicyDocument.FromJson</c> takes): dictionaries with indexer or
-    /// <c>Add</c> initializers (<c>new Dictionary&lt;string, object&gt; { ["Effect"] = "Allow" }</c>), anonymous objects
-    /// (<c>new { Effect = "Allow" }</c>), arrays, lists and collection expressions, and constants. Keys and values point
-    /// at the C# that wrote them; anything else (a variable changed later, a method result, parsed JSON text) is unknown.
+    /// Reads a C# literal that stands for JSON (what <c>PolicyDocument.FromJson</c> takes) as jsii passes it to CDK: string-keyed
+    /// generic dictionaries with indexer or <c>Add</c> initializers (<c>new Dictionary&lt;string, object&gt; { ["Effect"] = "Allow" }</c>),
+    /// arrays and collection expressions, and constants. jsii rejects other objects at synth ("Could not infer JSII type" for
+    /// anonymous objects, <c>List&lt;T&gt;</c>, <c>Hashtable</c>), so they are unknown, as is anything not written right here.
+    /// Keys and values point at the C# that wrote them.
     /// </summary>
     internal sealed class JsonLiteralTranslator
     {
@@ -27,10 +28,8 @@ namespace Shipshape.Analyzers.Translation
             var op = ValueReader.Unwrap(operation);
             switch (op)
             {
-                case IAnonymousObjectCreationOperation anonymous:
-                    return AnonymousObject(anonymous, depth) ?? (Node)_doc.Unknown(operation.Syntax);
-                case IObjectCreationOperation creation when creation.Arguments.Length == 0 && IsCollection(creation.Type):
-                    return Collection(creation, depth) ?? _doc.Unknown(operation.Syntax);
+                case IObjectCreationOperation creation when creation.Arguments.Length == 0 && IsStringKeyedDictionary(creation.Type):
+                    return Dictionary(creation, depth) ?? (Node)_doc.Unknown(operation.Syntax);
             }
             if (op is IArrayCreationOperation || op.Syntax is CollectionExpressionSyntax)
             {
@@ -44,64 +43,38 @@ namespace Shipshape.Analyzers.Translation
             return resolved != null ? Value(resolved, depth + 1) : _doc.Unknown(operation.Syntax);
         }
 
-        private MappingNode? AnonymousObject(IAnonymousObjectCreationOperation creation, int depth)
-        {
-            var entries = new List<MappingEntry>(creation.Initializers.Length);
-            foreach (var initializer in creation.Initializers)
-            {
-                if (!(initializer is ISimpleAssignmentOperation assignment) || !(assignment.Target is IPropertyReferenceOperation property)) return null;
-                SyntaxNode keySyntax = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax declarator
-                    ? (SyntaxNode?)declarator.NameEquals?.Name ?? declarator.Expression
-                    : assignment.Syntax;
-                entries.Add(new MappingEntry(_doc.Synthetic(property.Property.Name, keySyntax), Value(assignment.Value, depth + 1)));
-            }
-            return _doc.Mapping(creation.Syntax, entries);
-        }
-
-        /// <summary>A dictionary (<c>["Key"] = value</c>, <c>{ "Key", value }</c>) or a list (<c>{ value, … }</c>) built by its initializer; null when any item is of another shape.</summary>
-        private Node? Collection(IObjectCreationOperation creation, int depth)
+        /// <summary>A dictionary built by its initializer (<c>["Key"] = value</c>, <c>{ "Key", value }</c>); null when any item is of another shape.</summary>
+        private MappingNode? Dictionary(IObjectCreationOperation creation, int depth)
         {
             var initializers = creation.Initializer?.Initializers ?? System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
-            bool dictionary = IsDictionary(creation.Type);
             var entries = new List<MappingEntry>();
-            var items = new List<Node>();
             foreach (var initializer in initializers)
             {
-                if (dictionary && initializer is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation indexer
+                if (initializer is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation indexer
                     && indexer.Property.IsIndexer && indexer.Arguments.Length == 1 && ValueReader.TryString(indexer.Arguments[0].Value, out string key))
                 {
                     entries.Add(new MappingEntry(_doc.Synthetic(key, indexer.Arguments[0].Value.Syntax), Value(assignment.Value, depth + 1)));
                 }
-                else if (dictionary && initializer is IInvocationOperation add && add.Arguments.Length == 2 && ValueReader.TryString(add.Arguments[0].Value, out string addKey))
+                else if (initializer is IInvocationOperation add && add.Arguments.Length == 2 && ValueReader.TryString(add.Arguments[0].Value, out string addKey))
                 {
                     entries.Add(new MappingEntry(_doc.Synthetic(addKey, add.Arguments[0].Value.Syntax), Value(add.Arguments[1].Value, depth + 1)));
-                }
-                else if (!dictionary && initializer is IInvocationOperation append && append.Arguments.Length == 1)
-                {
-                    items.Add(Value(append.Arguments[0].Value, depth + 1));
                 }
                 else
                 {
                     return null;
                 }
             }
-            return dictionary ? _doc.Mapping(creation.Syntax, entries) : (Node)_doc.Sequence(creation.Syntax, items);
+            return _doc.Mapping(creation.Syntax, entries);
         }
 
-        /// <summary>A BCL collection (<c>Dictionary&lt;string, object&gt;</c>, <c>List&lt;object&gt;</c>, <c>Hashtable</c>…), not a CDK or user type.</summary>
-        private static bool IsCollection(ITypeSymbol? type)
-        {
-            string? ns = type?.ContainingNamespace?.ToDisplayString();
-            return ns != null && ns.StartsWith("System.Collections", System.StringComparison.Ordinal);
-        }
-
-        private static bool IsDictionary(ITypeSymbol? type)
+        /// <summary>A type jsii passes as a JSON object: one implementing <c>IDictionary&lt;string, T&gt;</c> (<c>Dictionary</c>, <c>SortedDictionary</c>…).</summary>
+        private static bool IsStringKeyedDictionary(ITypeSymbol? type)
         {
             if (type == null) return false;
             foreach (var face in type.AllInterfaces)
             {
-                string name = face.OriginalDefinition.ToDisplayString();
-                if (name == "System.Collections.Generic.IDictionary<TKey, TValue>" || name == "System.Collections.IDictionary") return true;
+                if (face.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IDictionary<TKey, TValue>"
+                    && face.TypeArguments.Length == 2 && face.TypeArguments[0].SpecialType == SpecialType.System_String) return true;
             }
             return false;
         }

@@ -43,18 +43,33 @@ namespace Shipshape.Analyzers.Tests.Analyzers
                     .WithArguments("Action 'ecr:BatchGetImages' does not exist: did you mean 'ecr:BatchGetImage'?"));
 
         [TestMethod]
-        public Task AnonymousObjectsListsAndCollectionExpressionsAreRead()
+        public Task ConstantsSortedDictionariesAndCollectionExpressionsAreRead()
             => Verify.RunAsync(Fixture.InStack(@"
         const string Pull = ""ecr:BatchGetImage"";
         var describe = ""ecr:DescribeImage"";
-        var document = PolicyDocument.FromJson(new
+        var document = PolicyDocument.FromJson(new Dictionary<string, object>
         {
-            Statement = new object[]
+            [""Statement""] = new object[]
             {
-                new { Sid = ""Pull"", Action = new List<object> { Pull, {|IAM007:describe|} }, Resource = ""*"" },
-                new { Sid = {|IAM010:""Pull""|}, Effect = ""Deny"", NotAction = (string[])[{|IAM006:""ecr:*:*""|}], Condition = new { {|IAM011:StringEqual|} = new { Key = ""v"" } } },
+                new Dictionary<string, object> { [""Sid""] = ""Pull"", [""Action""] = new[] { Pull, {|IAM007:describe|} }, [""Resource""] = ""*"" },
+                new Dictionary<string, object>
+                {
+                    [""Sid""] = {|IAM010:""Pull""|},
+                    [""Effect""] = ""Deny"",
+                    [""NotAction""] = (string[])[{|IAM006:""ecr:*:*""|}],
+                    [""Condition""] = new SortedDictionary<string, object> { [{|IAM011:""StringEqual""|}] = new Dictionary<string, string> { [""aws:PrincipalOrgID""] = ""o-a1b2c3d4e5"" } },
+                },
             },
         });"));
+
+        [TestMethod]
+        public Task ObjectsJsiiCannotPassAreUnknown()
+            // jsii fails at synth on anonymous objects, List<T> and Hashtable ("Could not infer JSII type"): not read, no finding.
+            => Verify.RunAsync(Fixture.InStack(@"
+        var anonymous = PolicyStatement.FromJson(new { Action = ""ecr: BatchGetImage"" });
+        var list = PolicyStatement.FromJson(new Dictionary<string, object> { [""Action""] = new List<object> { ""ecr: BatchGetImage"" } });
+        var table = PolicyStatement.FromJson(new System.Collections.Hashtable { [""Action""] = ""ecr: BatchGetImage"" });
+        var numbers = PolicyStatement.FromJson(new Dictionary<int, object> { [1] = ""ecr: BatchGetImage"" });"));
 
         [TestMethod]
         public Task CdkDefaultsAreHonoured()
@@ -68,7 +83,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
                 new Dictionary<string, object> { [""Effect""] = null, [""Action""] = ""ecr:BatchGetImage"", [""Resource""] = ""*"" },
             },
         });
-        var statement = PolicyStatement.FromJson(new { Action = ""ecr:BatchGetImage"", Resource = ""*"" });"));
+        var statement = PolicyStatement.FromJson(new Dictionary<string, string> { [""Action""] = ""ecr:BatchGetImage"", [""Resource""] = ""*"" });"));
 
         [TestMethod]
         public Task AJsonLiteralInALocalHandedOnlyToFromJsonIsRead()
@@ -86,13 +101,13 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         var fromChanged = PolicyStatement.FromJson(changed);
         var custom = PolicyStatement.FromJson(new Custom { Action = ""ecr: BatchGetImage"" });
         var tokens = PolicyStatement.FromJson(new Dictionary<string, object> { [""Action""] = Fn.ImportValue(""Action""), [Key()] = ""ecr: X"" });
-        var notAList = PolicyDocument.FromJson(new { Statement = new { Action = ""ecr: BatchGetImage"" } });
-        var handedOn = new List<object> { ""ecr: BatchGetImage"" };
+        var notAList = PolicyDocument.FromJson(new Dictionary<string, object> { [""Statement""] = new Dictionary<string, object> { [""Action""] = ""ecr: BatchGetImage"" } });
+        var handedOn = new[] { ""ecr: BatchGetImage"" };
         Touch(handedOn);
         var viaLocal = PolicyStatement.FromJson(new Dictionary<string, object> { [""Action""] = handedOn });",
-                members: @"    private static object StatementFromConfig() => new { Action = ""ecr: BatchGetImage"" };
+                members: @"    private static object StatementFromConfig() => new Dictionary<string, object> { [""Action""] = ""ecr: BatchGetImage"" };
     private static string Key() => ""Action"";
-    private static void Touch(List<object> list) => list.Clear();
+    private static void Touch(string[] list) => list[0] = ""ecr:BatchGetImage"";
     private sealed class Custom { public string Action { get; set; } = """"; }
 "));
 

@@ -36,8 +36,8 @@ namespace Shipshape.Analyzers.Tests.Build
             ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\""),
             ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\""),
             // EKS control-plane logging (EksClusterAnalyzer); the "Billing" cluster logs everything and has none.
-            ("EKS001", "ClusterStack.cs", "new Cluster(this, \"Sorting\""),
-            ("EKS002", "ClusterStack.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
+            ("EKS001", "ClusterStacks.cs", "new Cluster(this, \"Sorting\""),
+            ("EKS002", "ClusterStacks.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
         };
 
         [TestMethod]

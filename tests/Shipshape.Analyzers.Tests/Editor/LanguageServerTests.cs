@@ -34,8 +34,8 @@ namespace Shipshape.Analyzers.Tests.Editor
             ("ECR010", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
             ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
             ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
-            ("EKS001", "ClusterStack.cs", "new Cluster(this, \"Sorting\"", "new Cluster"),
-            ("EKS002", "ClusterStack.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
+            ("EKS001", "ClusterStacks.cs", "new Cluster(this, \"Sorting\"", "new Cluster"),
+            ("EKS002", "ClusterStacks.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
         };
 
         [TestMethod]
