@@ -46,7 +46,8 @@ namespace Shipshape.Analyzers.Translation
             var result = new ConstructUses();
             IOperation? parent = creation.Parent;
             while (parent is IConversionOperation) parent = parent.Parent;
-            if (parent is IExpressionStatementOperation) return result;
+            // `new T(…);` and `_ = new T(…);`: nothing can reach the construct afterwards.
+            if (parent is IExpressionStatementOperation || (parent is ISimpleAssignmentOperation discard && discard.Target is IDiscardOperation)) return result;
             if (!(parent is IVariableInitializerOperation) || !(parent.Parent is IVariableDeclaratorOperation declarator)
                 || !(declarator.Syntax is VariableDeclaratorSyntax syntax) || creation.SemanticModel == null)
             {

@@ -87,7 +87,10 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         public Task L1ClusterWithoutLoggingLogsNothing()
             => Verify.RunAsync(InStack(@"
         {|EKS001:new CfnCluster|}(this, ""NoLogging"", new CfnClusterProps { RoleArn = ""arn:aws:iam::111122223333:role/eks"" });
-        new CfnCluster(this, ""EmptyLogging"", new CfnClusterProps { {|EKS001:Logging|} = new CfnCluster.LoggingProperty() });"));
+        new CfnCluster(this, ""EmptyLogging"", new CfnClusterProps { {|EKS001:Logging|} = new CfnCluster.LoggingProperty() });
+        _ = {|EKS001:new CfnCluster|}(this, ""Discarded"", new CfnClusterProps());
+        var kept = {|EKS001:new CfnCluster|}(this, ""Kept"", new CfnClusterProps());
+        _ = kept.AttrArn;"));
 
         [TestMethod]
         public Task L1LogTypesAreCheckedAsCloudFormationDoes()
