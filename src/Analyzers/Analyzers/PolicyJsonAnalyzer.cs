@@ -39,6 +39,7 @@ namespace Shipshape.Analyzers
 
         private protected override void Register(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
+            var dictionary = context.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
             context.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
@@ -47,7 +48,7 @@ namespace Shipshape.Analyzers
                 bool document = SymbolEqualityComparer.Default.Equals(method.ContainingType, cdk.PolicyDocument);
                 if (!document && !SymbolEqualityComparer.Default.Equals(method.ContainingType, cdk.PolicyStatement)) return;
                 if (!(CSharpDocument.For(invocation) is CSharpDocument doc)) return;
-                var json = new JsonLiteralTranslator(doc).Value(invocation.Arguments[0].Value);
+                var json = new JsonLiteralTranslator(doc, dictionary).Value(invocation.Arguments[0].Value);
                 if (!(json is MappingNode root)) return;
                 var translator = new PolicyTranslator(cdk, doc);
                 MappingNode? policy = document ? Document(doc, root, invocation.Syntax) : translator.SingleStatementDocument(invocation.Syntax, Statement(doc, root));

@@ -18,8 +18,14 @@ namespace Shipshape.Analyzers.Translation
         private const int MaxDepth = 32;
 
         private readonly CSharpDocument _doc;
+        private readonly INamedTypeSymbol? _dictionary;
 
-        public JsonLiteralTranslator(CSharpDocument document) => _doc = document;
+        /// <param name="dictionary"><c>IDictionary&lt;TKey, TValue&gt;</c> of this compilation (resolved once per compilation by the caller).</param>
+        public JsonLiteralTranslator(CSharpDocument document, INamedTypeSymbol? dictionary)
+        {
+            _doc = document;
+            _dictionary = dictionary;
+        }
 
         public Node Value(IOperation operation, int depth = 0)
         {
@@ -68,12 +74,12 @@ namespace Shipshape.Analyzers.Translation
         }
 
         /// <summary>A type jsii passes as a JSON object: one implementing <c>IDictionary&lt;string, T&gt;</c> (<c>Dictionary</c>, <c>SortedDictionary</c>…).</summary>
-        private static bool IsStringKeyedDictionary(ITypeSymbol? type)
+        private bool IsStringKeyedDictionary(ITypeSymbol? type)
         {
-            if (type == null) return false;
+            if (type == null || _dictionary == null) return false;
             foreach (var face in type.AllInterfaces)
             {
-                if (face.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IDictionary<TKey, TValue>"
+                if (SymbolEqualityComparer.Default.Equals(face.OriginalDefinition, _dictionary)
                     && face.TypeArguments.Length == 2 && face.TypeArguments[0].SpecialType == SpecialType.System_String) return true;
             }
             return false;
