@@ -137,6 +137,13 @@ namespace Amazon.CDK.AWS.IAM
     public class PolicyStatementProps { public string[]? Actions { get; set; } }
     public class PolicyStatement { public PolicyStatement(PolicyStatementProps? props = null) { } }
     public class ArnPrincipal { public ArnPrincipal(string arn) { } }
+    public class PolicyDocument { public static PolicyDocument FromJson(object json) => new PolicyDocument(); }
+}
+namespace Amazon.CDK.AWS.EKS
+{
+    public enum ClusterLoggingTypes { API, AUDIT }
+    public class ClusterProps { public ClusterLoggingTypes[]? ClusterLogging { get; set; } }
+    public class Cluster { public Cluster(object scope, string id, ClusterProps props) { } }
 }
 namespace App
 {
@@ -147,6 +154,8 @@ namespace App
         {
             _ = new PolicyStatement(new PolicyStatementProps { Actions = new[] { ""ecr: BatchGetImage"" } });
             _ = new ArnPrincipal(""arn:aws: iam::1:root"");
+            _ = PolicyDocument.FromJson(new System.Collections.Generic.Dictionary<string, object> { [""Statement""] = new object[] { new System.Collections.Generic.Dictionary<string, object> { [""Action""] = ""ecr: X"" } } });
+            _ = new Amazon.CDK.AWS.EKS.Cluster(new object(), ""C"", new Amazon.CDK.AWS.EKS.ClusterProps { ClusterLogging = new[] { Amazon.CDK.AWS.EKS.ClusterLoggingTypes.API } });
         }
     }
 }";
