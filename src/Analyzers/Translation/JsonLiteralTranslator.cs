@@ -20,11 +20,11 @@ namespace Shipshape.Analyzers.Translation
         private readonly CSharpDocument _doc;
         private readonly INamedTypeSymbol? _dictionary;
 
-        /// <param name="dictionary"><c>IDictionary&lt;TKey, TValue&gt;</c> of this compilation (resolved once per compilation by the caller).</param>
-        public JsonLiteralTranslator(CSharpDocument document, INamedTypeSymbol? dictionary)
+        public JsonLiteralTranslator(CSharpDocument document)
         {
             _doc = document;
-            _dictionary = dictionary;
+            // Roslyn caches metadata-name lookups per compilation; symbols compare cheaper than display strings.
+            _dictionary = document.Model.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         }
 
         public Node Value(IOperation operation, int depth = 0)

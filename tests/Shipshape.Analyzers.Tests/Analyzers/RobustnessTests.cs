@@ -116,7 +116,13 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             Actions = new[] { ""ecr: PutImage"", ""ecr:PutImage"", ""ecr:GetAuthorizationToken"" },
             Resources = new[] { ""*"" },
         }));
-        repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));"));
+        repository.GrantPullPush(new ArnPrincipal(""arn:aws:iam::444455556666:role/ci ""));
+        repository.AddToResourcePolicy(PolicyStatement.FromJson(new Dictionary<string, object>
+        {
+            [""Principal""] = ""*"",
+            [""Action""] = new[] { ""ecr: PutImage"", ""ecr:PutImages"", ""ecr:GetAuthorizationToken"" },
+            [""Resource""] = ""*"",
+        }));"));
             Compile.AssertNoErrors(compilation);
             var (diagnostics, exceptions, _) = await AllAnalyzers.RunAsync(compilation, AllAnalyzers.Shipped());
             Assert.AreEqual(0, exceptions.Count, string.Join("\n", exceptions));
