@@ -9,6 +9,9 @@ namespace Northwind.Parcel
             var app = new App();
             _ = new RegistryStack(app, "ParcelRegistry");
             _ = new ServiceStack(app, "ParcelService");
+            _ = new SortingClusterStack(app, "ParcelSortingCluster");
+            _ = new TrackingClusterStack(app, "ParcelTrackingCluster");
+            _ = new BillingClusterStack(app, "ParcelBillingCluster");
             app.Synth();
         }
     }

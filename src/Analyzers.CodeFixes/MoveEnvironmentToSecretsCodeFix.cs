@@ -152,7 +152,7 @@ namespace Shipshape.Analyzers.CodeFixes
                         return (secrets is ObjectCreationExpressionSyntax explicitNew ? explicitNew.WithArgumentList(null).WithType(explicitNew.Type.WithoutTrailingTrivia()) : secrets)
                             .WithInitializer(initializer).WithAdditionalAnnotations(Formatter.Annotation);
                     }
-                    return secrets.WithInitializer(SetRepositoryPropsCodeFix.AddMember(secrets.Initializer, element)).WithAdditionalAnnotations(Formatter.Annotation);
+                    return secrets.WithInitializer(Initializers.Add(secrets.Initializer, element)).WithAdditionalAnnotations(Formatter.Annotation);
                 });
             }
             else
@@ -164,7 +164,7 @@ namespace Shipshape.Analyzers.CodeFixes
                         SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(IndexerEntry(key, secret))))
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 var member = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("Secrets"), dictionary);
-                editor.ReplaceNode(target.Options, (current, _) => SetRepositoryPropsCodeFix.AddMember((InitializerExpressionSyntax)current, member));
+                editor.ReplaceNode(target.Options, (current, _) => Initializers.Add((InitializerExpressionSyntax)current, member));
             }
 
             var changed = editor.GetChangedDocument();

@@ -92,7 +92,7 @@ namespace Shipshape.Analyzers.CodeFixes
                 else
                 {
                     var initializer = props.Initializer ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression);
-                    var newInitializer = AddMember(initializer, assignment);
+                    var newInitializer = Initializers.Add(initializer, assignment);
                     SyntaxNode newProps = props.Initializer == null
                         ? (props is ObjectCreationExpressionSyntax explicitProps
                             ? explicitProps.WithArgumentList(null).WithType(explicitProps.Type.WithoutTrailingTrivia()).WithInitializer(newInitializer)
@@ -102,39 +102,6 @@ namespace Shipshape.Analyzers.CodeFixes
                 }
             }
             return document.WithSyntaxRoot(newRoot);
-        }
-
-        /// <summary>Adds <c>Member = value</c> (or a collection element) after the last member, keeping the author's layout (one per line, trailing comma or not).</summary>
-        internal static InitializerExpressionSyntax AddMember(InitializerExpressionSyntax initializer, ExpressionSyntax assignment)
-        {
-            var expressions = initializer.Expressions;
-            if (expressions.Count == 0) return initializer.WithExpressions(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment));
-            var last = expressions[expressions.Count - 1];
-            bool multiline = initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            if (multiline)
-            {
-                var indentation = last.GetLeadingTrivia();
-                var endOfLine = initializer.OpenBraceToken.TrailingTrivia.First(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                bool trailingComma = expressions.SeparatorCount == expressions.Count;
-                var items = expressions.Add(assignment.WithLeadingTrivia(indentation)).ToList();
-                var nodesAndTokens = new System.Collections.Generic.List<SyntaxNodeOrToken>();
-                for (int i = 0; i < items.Count; i++)
-                {
-                    bool isLast = i == items.Count - 1;
-                    // Without a trailing comma, the old last member's line break moves after the new comma.
-                    nodesAndTokens.Add(!trailingComma && i == items.Count - 2 ? items[i].WithoutTrailingTrivia() : items[i]);
-                    if (!isLast || trailingComma)
-                        nodesAndTokens.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(endOfLine));
-                }
-                var list = SyntaxFactory.SeparatedList<ExpressionSyntax>(nodesAndTokens);
-                if (!trailingComma)
-                {
-                    // The new last member needs the line break the old last member had before '}'.
-                    list = list.Replace(list[list.Count - 1], list[list.Count - 1].WithTrailingTrivia(last.GetTrailingTrivia()));
-                }
-                return initializer.WithExpressions(list);
-            }
-            return initializer.WithExpressions(expressions.Add(assignment.WithLeadingTrivia(SyntaxFactory.Space)));
         }
     }
 }

@@ -15,7 +15,8 @@ namespace Shipshape.Analyzers
     /// <summary>
     /// What goes into an ECR repository's policy from C#: <c>repository.AddToResourcePolicy(statement)</c> and grants
     /// to principals without a policy of their own (<c>GrantPull(new AnyPrincipal())</c>, <c>GrantPullPush(new AccountPrincipal(…))</c>).
-    /// For L1, the <c>RepositoryPolicyText</c> of <c>new CfnRepository(…)</c> when it is a <c>new PolicyDocument(…)</c>.
+    /// For L1, the <c>RepositoryPolicyText</c> of <c>new CfnRepository(…)</c> when it is a <c>new PolicyDocument(…)</c>. Statements and
+    /// documents from <c>PolicyStatement.FromJson</c>/<c>PolicyDocument.FromJson</c> over C# literals count too.
     /// Public access (ECR001), cross-account writes (ECR002), <c>Resources</c> in a repository policy (ECR003) and
     /// actions a repository policy cannot grant (ECR004), as the engine's repository-policy rules judge them.
     /// </summary>

@@ -39,6 +39,7 @@ namespace Shipshape.Analyzers.Cdk
             ContainerImage = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.ContainerImage");
             CfnTaskDefinition = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.CfnTaskDefinition");
             CfnTaskDefinitionProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.ECS.CfnTaskDefinitionProps");
+            ResolveEks(compilation);
         }
 
         // IAM
@@ -71,7 +72,25 @@ namespace Shipshape.Analyzers.Cdk
         public INamedTypeSymbol? CfnTaskDefinition { get; }
         public INamedTypeSymbol? CfnTaskDefinitionProps { get; }
 
-        // EKS (EKS001–005) types are added here when their analyzers are.
+        // EKS (EKS001–EKS003): one block, resolved by ResolveEks.
+        public INamedTypeSymbol? EksCluster { get; private set; }
+        public INamedTypeSymbol? EksClusterProps { get; private set; }
+        public INamedTypeSymbol? EksFargateCluster { get; private set; }
+        public INamedTypeSymbol? EksFargateClusterProps { get; private set; }
+        public INamedTypeSymbol? ClusterLoggingTypes { get; private set; }
+        public INamedTypeSymbol? EksCfnCluster { get; private set; }
+        public INamedTypeSymbol? EksCfnClusterProps { get; private set; }
+
+        private void ResolveEks(Compilation compilation)
+        {
+            EksCluster = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.Cluster");
+            EksClusterProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.ClusterProps");
+            EksFargateCluster = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.FargateCluster");
+            EksFargateClusterProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.FargateClusterProps");
+            ClusterLoggingTypes = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.ClusterLoggingTypes");
+            EksCfnCluster = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.CfnCluster");
+            EksCfnClusterProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EKS.CfnClusterProps");
+        }
 
         /// <summary>The CDK types of this compilation, or null when it does not reference the CDK at all.</summary>
         public static CdkTypes? Get(Compilation compilation)

@@ -34,6 +34,9 @@ namespace Shipshape.Analyzers.Diagnostics
         /// <summary>The environment variable whose literal value moves to a <c>Secrets</c> entry (ECS001 on an L2 container).</summary>
         public const string SecretName = "Shipshape.SecretName";
 
+        /// <summary>The <c>ClusterLoggingTypes</c> members to add to an L2 cluster's <c>ClusterLogging</c>, comma-separated (<c>API,AUDIT</c>).</summary>
+        public const string AddLogTypes = "Shipshape.AddLogTypes";
+
         private static readonly Regex ServiceName = new Regex(@"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant);
 
         internal static ImmutableDictionary<string, string?> For(string ruleId, SyntaxTree tree, TextSpan span, System.Threading.CancellationToken cancellationToken)
@@ -103,6 +106,16 @@ namespace Shipshape.Analyzers.Diagnostics
             => ImmutableDictionary<string, string?>.Empty
                 .Add(SecretName, variable)
                 .Add(Title, "Move '" + variable + "' to Secrets (an SSM SecureString parameter to fill in)");
+
+        /// <summary>The fix of EKS001/EKS002 on an L2 cluster: add the <paramref name="members"/> of <c>ClusterLoggingTypes</c> that are missing.</summary>
+        internal static ImmutableDictionary<string, string?> ForClusterLogging(System.Collections.Generic.IReadOnlyList<string> members)
+        {
+            if (members.Count == 0) return ImmutableDictionary<string, string?>.Empty;
+            string title = members.Count == 5
+                ? "Enable every control-plane log type"
+                : "Enable " + string.Join(", ", System.Linq.Enumerable.Select(members, m => "ClusterLoggingTypes." + m));
+            return ImmutableDictionary<string, string?>.Empty.Add(AddLogTypes, string.Join(",", members)).Add(Title, title);
+        }
 
         private static string RemoveWhitespace(string value)
         {

@@ -64,6 +64,8 @@ namespace Shipshape.Analyzers.Translation
 
         public SequenceNode Sequence(SyntaxNode at, IReadOnlyList<Node> items) => new SequenceNode(Span(at), items);
 
+        public SequenceNode Sequence(SourceSpan at, IReadOnlyList<Node> items) => new SequenceNode(at, items);
+
         /// <summary>A scalar for a compile-time constant, located at the expression that supplies it (the literal, or the name of a constant or local).</summary>
         public Node Scalar(object? constant, SyntaxNode at)
         {

@@ -51,6 +51,8 @@ namespace Shipshape.Analyzers.Translation
         /// </summary>
         public MappingNode? PolicyDocument(IOperation expression)
         {
+            var fromJson = FromJson(expression, _cdk.PolicyDocument);
+            if (fromJson != null) return JsonDocument(fromJson);
             var document = ValueReader.Object(expression, _cdk.PolicyDocument, allowArguments: true);
             if (document == null || document.Members.Count > 0) return null;
             var creation = document.Creation;
@@ -82,6 +84,8 @@ namespace Shipshape.Analyzers.Translation
         /// </summary>
         public MappingNode? Statement(IOperation expression)
         {
+            var fromJson = FromJson(expression, _cdk.PolicyStatement);
+            if (fromJson != null) return JsonStatement(fromJson);
             var op = ValueReader.Unwrap(expression);
             if (!(op is IObjectCreationOperation))
             {
@@ -91,6 +95,51 @@ namespace Shipshape.Analyzers.Translation
             }
             if (!(op is IObjectCreationOperation creation) || !CdkTypes.Is(creation.Type, _cdk.PolicyStatement)) return null;
             return Statement(creation);
+        }
+
+        /// <summary><c>T.FromJson(…)</c> of <paramref name="type"/> (<c>PolicyDocument</c>, <c>PolicyStatement</c>), inline or in a local never changed; else null.</summary>
+        public static IInvocationOperation? FromJson(IOperation expression, INamedTypeSymbol? type)
+        {
+            var op = ValueReader.Unwrap(expression);
+            if (op is ILocalReferenceOperation && ValueReader.ResolveLocal(op, immutable: false) is IOperation resolved) op = ValueReader.Unwrap(resolved);
+            return op is IInvocationOperation invocation && IsFromJson(invocation, type) ? invocation : null;
+        }
+
+        public static bool IsFromJson(IInvocationOperation invocation, INamedTypeSymbol? type)
+            => type != null && invocation.TargetMethod.Name == "FromJson" && invocation.TargetMethod.IsStatic && invocation.Arguments.Length == 1
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, type);
+
+        /// <summary>
+        /// CDK's <c>PolicyDocument.fromJson</c> over a C# literal: the statements of <c>Statement</c> (which must be a list), under
+        /// version 2012-10-17 whatever the literal says (CDK writes the version itself); null when the literal is unknown.
+        /// </summary>
+        public MappingNode? JsonDocument(IInvocationOperation fromJson)
+        {
+            if (!(new JsonLiteralTranslator(_doc).Value(fromJson.Arguments[0].Value) is MappingNode json) || !(json.Get("Statement") is SequenceNode list)) return null;
+            var statements = new List<Node>(list.Items.Count);
+            foreach (var item in list.Items) statements.Add(item is MappingNode statement && !statement.IsUnknown ? JsonStatement(statement) : item);
+            var at = fromJson.Syntax;
+            return _doc.Mapping(json.Span, new[]
+            {
+                new MappingEntry(_doc.Synthetic("Version", at), _doc.Synthetic(PolicyVersion, at)),
+                new MappingEntry(_doc.Synthetic("Statement", list.Span), _doc.Sequence(list.Span, statements)),
+            });
+        }
+
+        /// <summary>CDK's <c>PolicyStatement.fromJson</c> over a C# literal; null when the literal is unknown.</summary>
+        public MappingNode? JsonStatement(IInvocationOperation fromJson)
+            => new JsonLiteralTranslator(_doc).Value(fromJson.Arguments[0].Value) is MappingNode json ? JsonStatement(json) : null;
+
+        /// <summary>The statement as written, an absent or null <c>Effect</c> being <c>Allow</c> (CDK's default).</summary>
+        private MappingNode JsonStatement(MappingNode json)
+        {
+            var effect = json.GetEntry("Effect");
+            bool absent = effect == null || (effect.Value is ScalarNode scalar && scalar.Kind == ScalarKind.Null);
+            if (!absent) return json;
+            var entries = new List<MappingEntry>(json.Entries.Count + 1) { new MappingEntry(_doc.Synthetic("Effect", json.Span), _doc.Synthetic("Allow", json.Span)) };
+            foreach (var entry in json.Entries)
+                if (entry.Name != "Effect") entries.Add(entry);
+            return _doc.Mapping(json.Span, entries);
         }
 
         public MappingNode? Statement(IObjectCreationOperation creation)

@@ -28,7 +28,7 @@ namespace Shipshape.Analyzers.Translation
         /// <summary>The repository an L2 <c>new Repository(…)</c> creates, or null when we cannot know its settings.</summary>
         public EcrRepository? Repository(IObjectCreationOperation creation)
         {
-            var uses = Uses(creation);
+            var uses = Constructs.Uses(creation);
             if (uses.Unknowable) return null;
             var anchor = Anchor(creation);
             ObjectValue? props = null;
@@ -68,11 +68,7 @@ namespace Shipshape.Analyzers.Translation
         }
 
         /// <summary>True when an L1 construct's properties are final at <c>new</c>: nothing sets or overrides them afterwards.</summary>
-        public static bool IsFinalL1(IObjectCreationOperation creation)
-        {
-            var uses = Uses(creation);
-            return !uses.Unknowable && !uses.HandedOn && !uses.L1Changed;
-        }
+        public static bool IsFinalL1(IObjectCreationOperation creation) => Constructs.IsFinalL1(creation);
 
         private void AddL2Properties(ObjectValue props, List<MappingEntry> entries)
         {
@@ -169,65 +165,8 @@ namespace Shipshape.Analyzers.Translation
             }
         }
 
-        /// <summary>Where findings about missing settings land: <c>new Repository</c>.</summary>
-        private ScalarNode Anchor(IObjectCreationOperation creation)
-        {
-            switch (creation.Syntax)
-            {
-                case ObjectCreationExpressionSyntax explicitNew:
-                    return _doc.Synthetic(creation.Type?.Name ?? "Repository", _doc.Span(explicitNew.NewKeyword.SpanStart, explicitNew.Type.Span.End));
-                case ImplicitObjectCreationExpressionSyntax implicitNew:
-                    return _doc.Synthetic(creation.Type?.Name ?? "Repository", _doc.Span(implicitNew.NewKeyword.Span.Start, implicitNew.NewKeyword.Span.End));
-                default:
-                    return _doc.Synthetic(creation.Type?.Name ?? "Repository", creation.Syntax);
-            }
-        }
+        private ScalarNode Anchor(IObjectCreationOperation creation) => Constructs.Anchor(_doc, creation, "Repository");
 
-        private static string? ConstructId(IObjectCreationOperation creation)
-            => creation.Arguments.Length >= 2 && ValueReader.TryString(creation.Arguments[1].Value, out string id) ? id : null;
-
-        private sealed class ResultUses
-        {
-            /// <summary>The construct tree is reached (<c>.Node</c>, escape hatches): nothing about the resource is certain.</summary>
-            public bool Unknowable;
-
-            /// <summary>The object is handed to code we do not follow (which may add lifecycle rules…).</summary>
-            public bool HandedOn;
-
-            /// <summary>An L1 property is set or overridden after construction.</summary>
-            public bool L1Changed;
-
-            public SyntaxNode? LifecycleRuleAdded;
-        }
-
-        /// <summary>What happens to the construct after <c>new</c>: discarded, kept in a local (and what is called on it), or handed on.</summary>
-        private static ResultUses Uses(IObjectCreationOperation creation)
-        {
-            var result = new ResultUses();
-            IOperation? parent = creation.Parent;
-            while (parent is IConversionOperation) parent = parent.Parent;
-            if (parent is IExpressionStatementOperation) return result;
-            if (!(parent is IVariableInitializerOperation) || !(parent.Parent is IVariableDeclaratorOperation declarator)
-                || !(declarator.Syntax is VariableDeclaratorSyntax syntax) || creation.SemanticModel == null)
-            {
-                result.HandedOn = true;
-                return result;
-            }
-            var usage = LocalUsage.Analyze(declarator.Symbol, syntax, creation.SemanticModel);
-            if (usage.HasWrites)
-            {
-                result.Unknowable = true;
-                return result;
-            }
-            result.HandedOn = usage.HandedOn;
-            foreach (var use in usage.MemberUses)
-            {
-                if (use.Name == "Node") result.Unknowable = true;
-                else if (use.Name == "AddLifecycleRule" && use.Invoked) result.LifecycleRuleAdded ??= use.Access.Name;
-                bool readsAttribute = !use.Assigned && !use.Invoked && (use.Name.StartsWith("Attr", System.StringComparison.Ordinal) || use.Name == "Ref" || use.Name == "LogicalId");
-                if (!readsAttribute) result.L1Changed = true;
-            }
-            return result;
-        }
+        private static string? ConstructId(IObjectCreationOperation creation) => Constructs.ConstructId(creation);
     }
 }

@@ -47,8 +47,9 @@ namespace Shipshape.Eks
     public sealed class EksCluster
     {
         private EksCluster(EksClusterFormat format, string description, SourceSpan anchor, bool loggingUnknown, Node? enabledTypes,
-            IReadOnlyList<EksLogTypeEntry> entries, MappingEntry? retention, string? logicalId, CloudFormationTemplate? template)
+            IReadOnlyList<EksLogTypeEntry> entries, MappingEntry? retention, string? logicalId, CloudFormationTemplate? template, string? typesPath = null)
         {
+            _typesPath = typesPath;
             Format = format;
             Description = description;
             Anchor = anchor;
@@ -59,6 +60,8 @@ namespace Shipshape.Eks
             LogicalId = logicalId;
             Template = template;
         }
+
+        private readonly string? _typesPath;
 
         public EksClusterFormat Format { get; }
 
@@ -93,7 +96,7 @@ namespace Shipshape.Eks
         public CloudFormationTemplate? Template { get; }
 
         /// <summary>The path of the enabled types list, as users write it in this format.</summary>
-        public string TypesPath => Format == EksClusterFormat.Eksctl ? "cloudWatch.clusterLogging.enableTypes" : "Logging.ClusterLogging.EnabledTypes";
+        public string TypesPath => _typesPath ?? (Format == EksClusterFormat.Eksctl ? "cloudWatch.clusterLogging.enableTypes" : "Logging.ClusterLogging.EnabledTypes");
 
         /// <summary>True when the types list is readable, non-empty and none of its items is unknown.</summary>
         public bool HasKnownTypes
@@ -151,9 +154,11 @@ namespace Shipshape.Eks
         /// <summary>
         /// <c>AWS::EKS::Cluster</c> properties. <paramref name="propertiesUnknown"/> is true when the whole
         /// <c>Properties</c> is an intrinsic (then <paramref name="properties"/> is null and nothing is known).
+        /// <paramref name="typesPath"/> names the types list as the author wrote it when that is not CloudFormation
+        /// (the CDK L2 <c>ClusterProps.ClusterLogging</c>).
         /// </summary>
         public static EksCluster FromCloudFormation(MappingNode? properties, bool propertiesUnknown, SourceSpan anchor,
-            string? logicalId = null, CloudFormationTemplate? template = null)
+            string? logicalId = null, CloudFormationTemplate? template = null, string? typesPath = null)
         {
             string description = logicalId != null ? "Cluster '" + logicalId + "'" : "This cluster";
             var logging = properties?.GetEntry("Logging");
@@ -177,7 +182,7 @@ namespace Shipshape.Eks
                     }
                 }
             }
-            return new EksCluster(EksClusterFormat.CloudFormation, description, anchor, unknown, types, entries, null, logicalId, template);
+            return new EksCluster(EksClusterFormat.CloudFormation, description, anchor, unknown, types, entries, null, logicalId, template, typesPath);
         }
 
         private static EksLogTypeEntry CloudFormationEntry(Node item)
@@ -218,8 +223,21 @@ namespace Shipshape.Eks
             // An item reused through a YAML alias lives elsewhere: keep the node's own span then.
             if (end <= span.Start || end > span.End) end = span.End;
             string text = span.Source.Text;
+            // Only trivia (blank lines, YAML comments) is cut; code that closes the list (C#'s '}') stays inside.
+            if (!OnlyTrivia(text, end, span.End)) end = span.End;
             while (end > span.Start && char.IsWhiteSpace(text[end - 1])) end--;
             return new SourceSpan(span.Source, span.Start, end);
+        }
+
+        private static bool OnlyTrivia(string text, int from, int to)
+        {
+            for (int i = from; i < to && i < text.Length; i++)
+            {
+                if (char.IsWhiteSpace(text[i])) continue;
+                if (text[i] != '#') return false;
+                while (i < to && i < text.Length && text[i] != '\n') i++;
+            }
+            return true;
         }
 
         private static int ContentEnd(Node node)

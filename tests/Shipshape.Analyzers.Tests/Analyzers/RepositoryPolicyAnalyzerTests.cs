@@ -150,5 +150,32 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         });
         changed.AddPropertyOverride(""RepositoryPolicyText.Statement.0.Condition"", new Dictionary<string, object>());", members: @"    private static PolicyStatement StatementFromConfig() => new PolicyStatement();
 "));
+
+        [TestMethod]
+        public Task StatementsAndDocumentsFromJsonLiteralsAreRepositoryPolicies()
+            => Verify.RunAsync(Fixture.InStack(@"
+        var repository = new Repository(this, ""Repo"");
+        repository.AddToResourcePolicy(PolicyStatement.FromJson(new Dictionary<string, object>
+        {
+            [""Principal""] = {|ECR001:""*""|},
+            [""Action""] = new[] { ""ecr:BatchGetImage"" },
+        }));
+        var statement = PolicyStatement.FromJson(new Dictionary<string, object>
+        {
+            [""Principal""] = new Dictionary<string, object> { [""AWS""] = ""*"" },
+            [""Action""] = ""ecr:BatchGetImage"",
+            [""Condition""] = new Dictionary<string, object> { [""StringEquals""] = new Dictionary<string, string> { [""aws:PrincipalOrgID""] = ""o-a1b2c3d4e5"" } },
+        });
+        repository.AddToResourcePolicy(statement);
+        new CfnRepository(this, ""L1"", new CfnRepositoryProps
+        {
+            RepositoryPolicyText = PolicyDocument.FromJson(new Dictionary<string, object>
+            {
+                [""Statement""] = new object[]
+                {
+                    new Dictionary<string, object> { [""Principal""] = new Dictionary<string, object> { [""AWS""] = {|ECR001:""*""|} }, [""Action""] = ""ecr:BatchGetImage"" },
+                },
+            }),
+        });"));
     }
 }

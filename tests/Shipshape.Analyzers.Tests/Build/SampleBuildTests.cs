@@ -20,26 +20,26 @@ namespace Shipshape.Analyzers.Tests.Build
     {
         private static readonly Regex Canonical = new Regex(@"^(?<file>.+?)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error|info) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.CultureInvariant);
 
-        private const string Registry = "RegistryStack.cs";
-        private const string Service = "ServiceStack.cs";
-
-        /// <summary>File, rule, and the exact text in the file where its squiggle starts.</summary>
-        private static readonly (string File, string Rule, string At)[] Expected =
+        /// <summary>Rule, file, and the exact text in that file where its squiggle starts.</summary>
+        private static readonly (string Rule, string File, string At)[] Expected =
         {
-            (Registry, "ECR001", "new AnyPrincipal()"),
-            (Registry, "IAM008", "PartnerAccount) }"),
-            (Registry, "IAM006", "\"ecr: BatchGetImage\""),
-            (Registry, "IAM007", "\"ecr:GetDownloadUrlForLayers\""),
-            (Registry, "ECR003", "Resources = new[] { web"),
-            (Registry, "ECR002", "GrantPullPush"),
+            ("ECR001", "RegistryStack.cs", "new AnyPrincipal()"),
+            ("IAM008", "RegistryStack.cs", "PartnerAccount) }"),
+            ("IAM006", "RegistryStack.cs", "\"ecr: BatchGetImage\""),
+            ("IAM007", "RegistryStack.cs", "\"ecr:GetDownloadUrlForLayers\""),
+            ("ECR003", "RegistryStack.cs", "Resources = new[] { web"),
+            ("ECR002", "RegistryStack.cs", "GrantPullPush"),
             // The repository settings (ECR010-ECR016 through RepositoryAnalyzer); .globalconfig raises the ECR015 note to a warning.
-            (Registry, "ECR010", "new Repository(this, \"Web\""),
-            (Registry, "ECR015", "new Repository(this, \"Web\""),
-            (Registry, "ECR010", "new Repository(this, \"Worker\""),
-            (Registry, "ECR013", "new Repository(this, \"Worker\""),
-            (Registry, "ECR014", "new Repository(this, \"Worker\""),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Web\""),
+            ("ECR015", "RegistryStack.cs", "new Repository(this, \"Web\""),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\""),
+            // EKS control-plane logging (EksClusterAnalyzer); the "Billing" cluster logs everything and has none.
+            ("EKS001", "ClusterStacks.cs", "new Cluster(this, \"Sorting\""),
+            ("EKS002", "ClusterStacks.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
             // The ECS task definition with a plaintext password; its fixed twin reports nothing.
-            (Service, "ECS001", "\"Tr0ub4dor&3\""),
+            ("ECS001", "ServiceStack.cs", "\"Tr0ub4dor&3\""),
         };
 
         [TestMethod]
@@ -61,8 +61,8 @@ namespace Shipshape.Analyzers.Tests.Build
                 Assert.IsFalse(lines.Any(l => Regex.IsMatch(l, @"\b(AD0001|CS8032|CS8033|CS8034|CS8784|CS8785)\b")), "analyzer load or run failure:\n" + output);
 
                 string Text(string file) => File.ReadAllText(Path.Combine(work, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
-                string stack = Text(Registry);
                 var expected = Expected.Select(e => e.Rule + " " + e.File + "(" + ScratchSample.Position(Text(e.File), e.At) + ")").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                string stack = Text("RegistryStack.cs");
                 var actual = lines.Select(l => Canonical.Match(l)).Where(m => m.Success && Regex.IsMatch(m.Groups["id"].Value, "^(ECR|IAM|ECS|EKS)"))
                     .Select(m => m.Groups["id"].Value + " " + Path.GetFileName(m.Groups["file"].Value) + "(" + m.Groups["line"].Value + "," + m.Groups["col"].Value + ")")
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
@@ -91,7 +91,7 @@ namespace Shipshape.Analyzers.Tests.Build
                 StringAssert.Contains(output, "RegistryStack.cs(" + ScratchSample.Position(stack, "\"ecr:GetDownloadUrlForLayers\"")
                     + "): warning IAM007: Action 'ecr:GetDownloadUrlForLayers' does not exist: did you mean 'ecr:GetDownloadUrlForLayer'?");
                 // ECS001 is sensitive: its message names the variable, never the value.
-                StringAssert.Contains(output, "ServiceStack.cs(" + ScratchSample.Position(Text(Service), "\"Tr0ub4dor&3\"") + "): warning ECS001: Environment variable 'DB_PASSWORD' holds");
+                StringAssert.Contains(output, "ServiceStack.cs(" + ScratchSample.Position(Text("ServiceStack.cs"), "\"Tr0ub4dor&3\"") + "): warning ECS001: Environment variable 'DB_PASSWORD' holds");
                 Assert.IsFalse(output.Contains("Tr0ub4dor", StringComparison.Ordinal), "the secret appears in the build output:\n" + output);
             }
             finally

@@ -21,24 +21,23 @@ namespace Shipshape.Analyzers.Tests.Editor
     {
         private const string ServerVersion = "0.28.0";
 
-        private const string Registry = "RegistryStack.cs";
-        private const string Service = "ServiceStack.cs";
-
-        /// <summary>File, rule, a text that occurs once in the file, and the part of it the range covers.</summary>
-        private static readonly (string File, string Rule, string Context, string Text)[] Expected =
+        /// <summary>Rule, file, a text that occurs once in that file, and the part of it the range covers.</summary>
+        private static readonly (string Rule, string File, string Context, string Text)[] Expected =
         {
-            (Registry, "ECR001", "new AnyPrincipal()", "new AnyPrincipal()"),
-            (Registry, "IAM008", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
-            (Registry, "IAM006", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
-            (Registry, "IAM007", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
-            (Registry, "ECR003", "Resources = new[]", "Resources"),
-            (Registry, "ECR002", "GrantPullPush", "GrantPullPush"),
-            (Registry, "ECR010", "new Repository(this, \"Web\"", "new Repository"),
-            (Registry, "ECR015", "new Repository(this, \"Web\"", "new Repository"),
-            (Registry, "ECR010", "new Repository(this, \"Worker\"", "new Repository"),
-            (Registry, "ECR013", "new Repository(this, \"Worker\"", "new Repository"),
-            (Registry, "ECR014", "new Repository(this, \"Worker\"", "new Repository"),
-            (Service, "ECS001", "[\"DB_PASSWORD\"] = \"Tr0ub4dor&3\"", "\"Tr0ub4dor&3\""),
+            ("ECR001", "RegistryStack.cs", "new AnyPrincipal()", "new AnyPrincipal()"),
+            ("IAM008", "RegistryStack.cs", "new ArnPrincipal(PartnerAccount)", "PartnerAccount"),
+            ("IAM006", "RegistryStack.cs", "\"ecr: BatchGetImage\"", "\"ecr: BatchGetImage\""),
+            ("IAM007", "RegistryStack.cs", "\"ecr:GetDownloadUrlForLayers\"", "\"ecr:GetDownloadUrlForLayers\""),
+            ("ECR003", "RegistryStack.cs", "Resources = new[]", "Resources"),
+            ("ECR002", "RegistryStack.cs", "GrantPullPush", "GrantPullPush"),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Web\"", "new Repository"),
+            ("ECR015", "RegistryStack.cs", "new Repository(this, \"Web\"", "new Repository"),
+            ("ECR010", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("ECR013", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("ECR014", "RegistryStack.cs", "new Repository(this, \"Worker\"", "new Repository"),
+            ("EKS001", "ClusterStacks.cs", "new Cluster(this, \"Sorting\"", "new Cluster"),
+            ("EKS002", "ClusterStacks.cs", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }", "new[] { ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT }"),
+            ("ECS001", "ServiceStack.cs", "[\"DB_PASSWORD\"] = \"Tr0ub4dor&3\"", "\"Tr0ub4dor&3\""),
         };
 
         [TestMethod]
@@ -59,12 +58,15 @@ namespace Shipshape.Analyzers.Tests.Editor
                 var (exitCode, output) = ScratchSample.Run(work, "restore", "CdkApp.csproj");
                 Assert.AreEqual(0, exitCode, output);
 
-                var files = Expected.Select(e => e.File).Distinct().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(work, f)));
-                var expected = Expected.Select(e => e.File + " " + e.Rule + " " + Range(files[e.File], e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var texts = Expected.Select(e => e.File).Distinct().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(work, f)));
+                var expected = Expected.Select(e => e.Rule + " " + e.File + " " + Range(texts[e.File], e.File, e.Context, e.Text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
                 using var client = LspClient.Start(server, work);
-                var published = Diagnose(client, work, files, Expected.Select(e => (e.File, e.Rule)).Distinct().ToList());
-                var ours = published.Where(d => Regex.IsMatch(d, @"^\S+ (ECR|IAM|ECS|EKS)\d")).OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var codes = Expected.GroupBy(e => e.File).ToDictionary(g => g.Key, g => g.Select(e => e.Rule).Distinct().ToList());
+                var published = Diagnose(client, work, texts, codes);
+                var ours = published.Where(d => d.StartsWith("ECR", StringComparison.Ordinal) || d.StartsWith("IAM", StringComparison.Ordinal)
+                        || d.StartsWith("EKS", StringComparison.Ordinal) || d.StartsWith("ECS", StringComparison.Ordinal))
+                    .OrderBy(s => s, StringComparer.Ordinal).ToList();
                 Assert.AreEqual(string.Join("\n", expected), string.Join("\n", ours), "published:\n" + string.Join("\n", published) + "\nserver stderr:\n" + client.StandardError);
             }
             finally
@@ -73,8 +75,11 @@ namespace Shipshape.Analyzers.Tests.Editor
             }
         }
 
-        /// <summary>Runs the LSP session until each document's published diagnostics contain every expected code (or time runs out): "File CODE range" lines.</summary>
-        private static List<string> Diagnose(LspClient client, string root, Dictionary<string, string> files, List<(string File, string Rule)> expectedCodes)
+        /// <summary>
+        /// Runs the LSP session until each open document's published diagnostics contain every code expected there (or time
+        /// runs out); the last publication of each, as <c>code file range</c>.
+        /// </summary>
+        private static List<string> Diagnose(LspClient client, string root, Dictionary<string, string> texts, Dictionary<string, List<string>> expectedCodes)
         {
             string rootUri = new Uri(root + Path.DirectorySeparatorChar).AbsoluteUri;
             var settings = new { csharp = new { analyzersEnabled = true } };
@@ -85,7 +90,7 @@ namespace Shipshape.Analyzers.Tests.Editor
                 capabilities = new { workspace = new { configuration = true }, textDocument = new { publishDiagnostics = new { } } },
                 workspaceFolders = new[] { new { uri = rootUri, name = "cdk-app" } },
             });
-            var last = files.Keys.ToDictionary(f => f, _ => new List<string>());
+            var last = texts.Keys.ToDictionary(f => f, _ => new List<string>());
             var deadline = DateTime.UtcNow.AddSeconds(180);
             while (client.Next(deadline) is JsonElement message)
             {
@@ -96,7 +101,7 @@ namespace Shipshape.Analyzers.Tests.Editor
                     Assert.IsFalse(message.TryGetProperty("error", out var error), "initialize failed: " + error);
                     client.Notify("initialized", new { });
                     client.Notify("workspace/didChangeConfiguration", new { settings });
-                    foreach (var (file, text) in files)
+                    foreach (var (file, text) in texts)
                         client.Notify("textDocument/didOpen", new { textDocument = new { uri = new Uri(Path.Combine(root, file)).AbsoluteUri, languageId = "csharp", version = 1, text } });
                     continue;
                 }
@@ -114,28 +119,28 @@ namespace Shipshape.Analyzers.Tests.Editor
                 }
                 if (method != "textDocument/publishDiagnostics") continue;
                 var parameters = message.GetProperty("params");
-                string? published = files.Keys.FirstOrDefault(f => parameters.GetProperty("uri").GetString()!.EndsWith("/" + f, StringComparison.Ordinal));
+                string? published = texts.Keys.FirstOrDefault(f => parameters.GetProperty("uri").GetString()!.EndsWith("/" + f, StringComparison.Ordinal));
                 if (published == null) continue;
-                last[published] = parameters.GetProperty("diagnostics").EnumerateArray().Select(Describe).ToList();
-                if (expectedCodes.All(e => last[e.File].Any(d => d.StartsWith(e.Rule + " ", StringComparison.Ordinal)))) break;
+                last[published] = parameters.GetProperty("diagnostics").EnumerateArray().Select(d => Describe(d, published)).ToList();
+                if (expectedCodes.All(f => f.Value.All(code => last[f.Key].Any(d => d.StartsWith(code + " ", StringComparison.Ordinal))))) break;
             }
-            return last.SelectMany(f => f.Value.Select(d => f.Key + " " + d)).ToList();
+            return last.Values.SelectMany(l => l).ToList();
         }
 
-        private static string Describe(JsonElement diagnostic)
+        private static string Describe(JsonElement diagnostic, string file)
         {
             string code = diagnostic.TryGetProperty("code", out var c) ? (c.ValueKind == JsonValueKind.String ? c.GetString()! : c.ToString()) : "?";
             var range = diagnostic.GetProperty("range");
-            return code + " " + Position(range.GetProperty("start")) + "-" + Position(range.GetProperty("end"));
+            return code + " " + file + " " + Position(range.GetProperty("start")) + "-" + Position(range.GetProperty("end"));
         }
 
         private static string Position(JsonElement position) => position.GetProperty("line").GetInt32() + ":" + position.GetProperty("character").GetInt32();
 
         /// <summary>The LSP range (0-based line:character, UTF-16) of <paramref name="of"/> inside the only occurrence of <paramref name="context"/>.</summary>
-        private static string Range(string text, string context, string of)
+        private static string Range(string text, string file, string context, string of)
         {
             int index = text.IndexOf(context, StringComparison.Ordinal);
-            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in the file");
+            Assert.IsTrue(index >= 0 && text.IndexOf(context, index + 1, StringComparison.Ordinal) < 0, "'" + context + "' must occur once in " + file);
             index += context.IndexOf(of, StringComparison.Ordinal);
             return At(text, index) + "-" + At(text, index + of.Length);
         }

@@ -14,33 +14,32 @@ using Shipshape.Rules;
 
 namespace Shipshape.Analyzers.Tests.Support
 {
-    /// <summary>Every analyzer the assembly ships (<see cref="Shipped"/> finds the shipped ones by reflection), plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
+    /// <summary>Every analyzer the assembly ships , plus the repository analyzer with a stand-in rule (so its translation runs too).</summary>
     internal static class AllAnalyzers
     {
+        /// <summary>
+        /// The analyzers the assembly ships, found by their <c>[DiagnosticAnalyzer]</c> attribute (so a new one is never
+        /// left out of the release-tracking, descriptor and robustness tests), ordered by name.
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Shipped()
+            => typeof(Shipshape.Analyzers.Diagnostics.CdkAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .OrderBy(t => t.Name, System.StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+
         public static ImmutableArray<DiagnosticAnalyzer> Create()
         {
             var descriptor = new RuleDescriptor("TST013", "Scan on push is off", "Repository '{0}' {1}.", "ecr", Severity.Warning,
                 new[] { "test" }, "summary", "rationale", "remediation", nameof(RepositoryStandIn), null, System.Array.Empty<RuleExample>());
             var catalogue = new RuleCatalogue(new[] { descriptor });
             var engine = new LintEngine(catalogue, null, new Rule[] { new RepositoryStandIn() });
-            return ImmutableArray.Create<DiagnosticAnalyzer>(
-                new PolicyStatementAnalyzer(),
-                new PrincipalAnalyzer(),
-                new RepositoryPolicyAnalyzer(),
-                new RepositoryAnalyzer(),
-                new TaskDefinitionAnalyzer(),
+            return Shipped().AddRange(new DiagnosticAnalyzer[]
+            {
                 new RepositoryAnalyzer(engine, catalogue),
                 RepositoryStandIns.Analyzer(),
-                new ConfigurationAnalyzer());
+            });
         }
-
-        /// <summary>The analyzers the package ships: every public [DiagnosticAnalyzer] of the assembly, as the host creates them.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> Shipped()
-            => typeof(ConfigurationAnalyzer).Assembly.GetExportedTypes()
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-                .OrderBy(t => t.Name, System.StringComparer.Ordinal)
-                .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
-                .ToImmutableArray();
 
         /// <summary>Runs the analyzers; analyzer exceptions are collected, never swallowed.</summary>
         public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions, CompilationWithAnalyzers Driver)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)

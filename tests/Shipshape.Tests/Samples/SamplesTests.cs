@@ -31,6 +31,7 @@ namespace Shipshape.Tests.Samples
             // The C# CDK app: Shipshape's Roslyn analyzers check it when it builds; the CLI skips it quietly.
             ["samples/cdk-app/.globalconfig"] = null,
             ["samples/cdk-app/CdkApp.csproj"] = null,
+            ["samples/cdk-app/ClusterStacks.cs"] = null,
             ["samples/cdk-app/Directory.Build.props"] = null,
             ["samples/cdk-app/Directory.Build.targets"] = null,
             ["samples/cdk-app/Directory.Packages.props"] = null,
