@@ -14,7 +14,7 @@
 # From each log: the build's wall time, the Csc task's time, and the analyzer table the compiler prints (our
 # assembly's time, each analyzer's). Medians per kind; ratios against the baseline of the same run. Last, the
 # in-process profile (benchmarks/Analyzers profile): each analyzer's time by Roslyn's telemetry, cold and warm.
-# Needs: .NET 10 SDK, python3, the NuGet packages above (restored from the configured feed).
+# Needs: .NET 10 SDK, python3, /usr/bin/time, the NuGet packages above (restored from the configured feed).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +25,7 @@ OUT="$ROOT/benchmarks/results"
 mkdir -p "$OUT"
 trap 'rm -rf "$WORK"' EXIT
 
-for tool in dotnet python3; do
+for tool in dotnet python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "benchmarks: $tool is required" >&2; exit 2; }
 done
 
@@ -46,12 +46,10 @@ build() {
   [ "$kind" = ours ] && args+=("-p:ShipshapeAnalyzerPath=$WORK/analyzers")
   [ "$mode" = noserver ] && args+=("-p:UseSharedCompilation=false")
   touch "$APP/Program.cs"
-  local start end
-  start=$(date +%s%N)
-  (cd "$APP" && dotnet build --no-restore -nologo -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${args[@]}" > "$LOGS/$mode-$kind-$n.log" 2>&1) \
+  # Wall time, and CPU time (user + system) of the build and its child processes (the compiler too when there is no server).
+  (cd "$APP" && /usr/bin/time -f "%e %U %S" -o "$LOGS/$mode-$kind-$n.time" \
+      dotnet build --no-restore -nologo -nodeReuse:false -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${args[@]}" > "$LOGS/$mode-$kind-$n.log" 2>&1) \
     || { echo "build failed: $LOGS/$mode-$kind-$n.log" >&2; tail -20 "$LOGS/$mode-$kind-$n.log" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 )) > "$LOGS/$mode-$kind-$n.time"
 }
 
 echo "== builds: $RUNS of each kind, alternating (warm-up first)" >&2

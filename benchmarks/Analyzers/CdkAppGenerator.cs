@@ -8,7 +8,7 @@ namespace Shipshape.AnalyzerBench
     /// <summary>
     /// Writes a C# CDK app (Amazon.CDK.Lib 2.160.0, Constructs 10.0.5) of many stack files, each with the constructs
     /// our analyzers look at: ECR repositories (L2 and L1) with policies and grants, IAM roles and policy statements,
-    /// ECS clusters and Fargate task definitions with containers (L2 and L1), EKS clusters (L2 and L1). About one file in
+    /// KMS keys, ECS clusters and Fargate task definitions with containers (L2 and L1), EKS clusters (L2 and L1). About one file in
     /// ten has a finding, as a real app might. The app builds with or without our analyzers: passing
     /// <c>-p:ShipshapeAnalyzerPath=folder</c> adds the assemblies of that folder as Analyzer items.
     /// </summary>
@@ -99,6 +99,7 @@ namespace Shipshape.AnalyzerBench
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SSM;
 using Constructs;
 using Ecs = Amazon.CDK.AWS.ECS;
@@ -120,7 +121,7 @@ namespace Bench.Services
                 RepositoryName = ServiceName,
                 ImageScanOnPush = true,
                 ImageTagMutability = TagMutability.IMMUTABLE,
-                Encryption = {(i % 2 == 0 ? "RepositoryEncryption.KMS" : "RepositoryEncryption.AES_256")},
+                {(finding ? "Encryption = RepositoryEncryption.AES_256," : "Encryption = RepositoryEncryption.KMS,\n                EncryptionKey = new Key(this, \"RepositoryKey\", new KeyProps { EnableKeyRotation = true }),")}
                 LifecycleRules = new ILifecycleRule[] {{ new LifecycleRule {{ MaxImageCount = {10 + i % 20} }} }},
             }});
             repository.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
@@ -175,7 +176,8 @@ namespace Bench.Services
             }});
             _ = cluster.ClusterArn;
 ");
-            constructs = 9; // repository, role, cluster, task definition, parameter import, two containers, default VPC of the cluster, the repository policy
+            // Repository (and its key), role, cluster (and its default VPC), task definition, two containers, parameter import.
+            constructs = finding ? 8 : 9;
             if (i % 3 == 0)
             {
                 code.Append(CultureInfo.InvariantCulture, $@"

@@ -250,7 +250,7 @@ namespace Shipshape.Analyzers.Translation
         private sealed class Cache
         {
             public readonly ConcurrentDictionary<SyntaxNode, LocalUsage> Usages = new ConcurrentDictionary<SyntaxNode, LocalUsage>();
-            public readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> Identifiers = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>>();
+            public readonly ConcurrentDictionary<SyntaxNode, IdentifierNameSyntax[]> Identifiers = new ConcurrentDictionary<SyntaxNode, IdentifierNameSyntax[]>();
         }
 
         /// <summary>How <paramref name="local"/> is used in the member that declares it (computed once per local and model).</summary>
@@ -264,23 +264,20 @@ namespace Shipshape.Analyzers.Translation
         {
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             if (scope == null || scope is GlobalStatementSyntax) scope = declarator.SyntaxTree.GetRoot();
-            // One walk per member: every identifier by name, so each local looks only at its own name.
-            var byName = cache.Identifiers.GetOrAdd(scope, s =>
+            // One walk per member: its identifiers, in a flat array (a dictionary by name cost more to build than
+            // the few locals of a member save by looking theirs up); each local then compares names.
+            var identifiers = cache.Identifiers.GetOrAdd(scope, s =>
             {
-                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
+                var list = new List<IdentifierNameSyntax>();
                 foreach (var node in s.DescendantNodes())
-                {
-                    if (!(node is IdentifierNameSyntax id)) continue;
-                    string text = id.Identifier.ValueText;
-                    if (!index.TryGetValue(text, out var list)) index[text] = list = new List<IdentifierNameSyntax>();
-                    list.Add(id);
-                }
-                return index;
+                    if (node is IdentifierNameSyntax id) list.Add(id);
+                return list.ToArray();
             });
             var usage = new LocalUsage();
-            if (!byName.TryGetValue(local.Name, out var candidates)) return usage;
-            foreach (var id in candidates)
+            string name = local.Name;
+            foreach (var id in identifiers)
             {
+                if (id.Identifier.ValueText != name) continue;
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local)) continue;
                 usage.Classify(id, model);
             }
