@@ -4,6 +4,7 @@
 #
 #   benchmarks/analyzers.sh                 # 40 stack files (400 constructs), 5 builds of each kind (about 3 minutes)
 #   STACKS=80 RUNS=7 benchmarks/analyzers.sh
+#   BEFORE=<commit> benchmarks/analyzers.sh  # also builds the analyzers of that commit and measures them in the same run
 #
 # Generates a C# CDK app (Amazon.CDK.Lib 2.160.0, Constructs 10.0.5; benchmarks/Analyzers generate), then builds it
 # with `dotnet build -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary`, alternating a baseline build (the SDK's
@@ -31,6 +32,13 @@ done
 
 echo "== build the analyzers (Release) and the benchmark tool" >&2
 dotnet build "$ROOT/src/Analyzers.CodeFixes" -c Release -o "$WORK/analyzers" -nologo -v q >&2
+KINDS="baseline ours"
+if [ -n "${BEFORE:-}" ]; then
+  mkdir -p "$WORK/before-src"
+  git -C "$ROOT" archive "$BEFORE" | tar -x -C "$WORK/before-src"
+  dotnet build "$WORK/before-src/src/Analyzers.CodeFixes" -c Release -o "$WORK/analyzers-before" -nologo -v q >&2
+  KINDS="baseline before ours"
+fi
 dotnet build "$ROOT/benchmarks/Analyzers" -c Release -o "$WORK/tool" -nologo -v q >&2
 TOOL="$WORK/tool/shipshape-analyzer-bench"
 
@@ -44,6 +52,7 @@ LOGS="$WORK/logs"; mkdir -p "$LOGS"
 build() {
   local kind="$1" mode="$2" n="$3" args=()
   [ "$kind" = ours ] && args+=("-p:ShipshapeAnalyzerPath=$WORK/analyzers")
+  [ "$kind" = before ] && args+=("-p:ShipshapeAnalyzerPath=$WORK/analyzers-before")
   [ "$mode" = noserver ] && args+=("-p:UseSharedCompilation=false")
   touch "$APP/Program.cs"
   # Wall time, and CPU time (user + system) of the build and its child processes (the compiler too when there is no server).
@@ -53,12 +62,10 @@ build() {
 }
 
 echo "== builds: $RUNS of each kind, alternating (warm-up first)" >&2
-build baseline server warmup
-build ours server warmup
+for kind in $KINDS; do build "$kind" server warmup; done
 for n in $(seq 1 "$RUNS"); do
   for mode in server noserver; do
-    build baseline "$mode" "$n"
-    build ours "$mode" "$n"
+    for kind in $KINDS; do build "$kind" "$mode" "$n"; done
   done
   echo "   round $n of $RUNS" >&2
 done
@@ -66,5 +73,5 @@ done
 echo "== in-process profile" >&2
 "$TOOL" profile "$APP" 8 > "$WORK/profile.md"
 
-python3 "$ROOT/benchmarks/analyzers_table.py" "$LOGS" "$RUNS" "$WORK/generated.txt" "$WORK/profile.md" | tee "$OUT/analyzers.md"
+python3 "$ROOT/benchmarks/analyzers_table.py" "$LOGS" "$RUNS" "$WORK/generated.txt" "$WORK/profile.md" "$KINDS" "${BEFORE:-}" | tee "$OUT/analyzers.md"
 echo "(written to benchmarks/results/analyzers.md)" >&2

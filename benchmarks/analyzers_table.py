@@ -6,6 +6,10 @@ import statistics
 import sys
 
 logs, runs, generated, profile = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+kinds = sys.argv[5].split() if len(sys.argv) > 5 else ["baseline", "ours"]
+before = sys.argv[6] if len(sys.argv) > 6 else ""
+ours_kinds = [k for k in kinds if k != "baseline"]
+kind_label = {"ours": "ours (this tree)", "before": f"ours at {before}"}
 OUR_ASSEMBLY = "Shipshape.Analyzers,"
 
 def parse(path):
@@ -45,56 +49,61 @@ print(f"Generated app: {files} C# files, {constructs} constructs (Amazon.CDK.Lib
       f"Median of {runs} recompiling `dotnet build` runs of each kind, alternating; "
       f"machine: {platform.platform()}, {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}.")
 print()
-modes = (("server", "compiler server (default)"), ("noserver", "no server (fresh csc process)"))
-data = {}
-for mode, label in modes:
-    base = [parse(os.path.join(logs, f"{mode}-baseline-{n}.log")) for n in range(1, runs + 1)]
-    ours = [parse(os.path.join(logs, f"{mode}-ours-{n}.log")) for n in range(1, runs + 1)]
-    data[label] = (base, ours)
+modes = (("server", "server"), ("noserver", "no server"))
+data = {(mode, kind): [parse(os.path.join(logs, f"{mode}-{kind}-{n}.log")) for n in range(1, runs + 1)] for mode, _ in modes for kind in kinds}
 
 def ms(seconds_value):
     return f"{seconds_value * 1000:.0f} ms"
 
+def med(mode, kind, key):
+    return median(r[key] for r in data[(mode, kind)])
+
 print("Builds (wall time of `dotnet build --no-restore`; Csc is the compiler task's time; CPU is user + system of the build's "
-      "processes, the compiler included only without the server):")
+      "processes, which include the compiler only without the server; Δ against the baseline build):")
 print()
-print("| Compiler | Build: baseline | with ours | Δ | Csc: baseline | with ours | Δ | CPU: baseline | with ours | Δ |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for label, (base, ours) in data.items():
-    b_wall, o_wall = median(r["wall"] for r in base), median(r["wall"] for r in ours)
-    b_csc, o_csc = median(r["csc"] for r in base), median(r["csc"] for r in ours)
-    b_cpu, o_cpu = median(r["cpu"] for r in base), median(r["cpu"] for r in ours)
-    cpu = f"{b_cpu:.2f} s | {o_cpu:.2f} s | {o_cpu - b_cpu:+.2f} s" if label.startswith("no server") else "– | – | –"
-    print(f"| {label} | {b_wall:.2f} s | {o_wall:.2f} s | {o_wall - b_wall:+.2f} s | {b_csc:.2f} s | {o_csc:.2f} s | {o_csc - b_csc:+.2f} s | {cpu} |")
+print("| Compiler | Analyzers | Build | Δ | Csc | Δ | CPU | Δ |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
+for mode, label in modes:
+    for kind in kinds:
+        wall, csc, cpu = med(mode, kind, "wall"), med(mode, kind, "csc"), med(mode, kind, "cpu")
+        b_wall, b_csc, b_cpu = med(mode, "baseline", "wall"), med(mode, "baseline", "csc"), med(mode, "baseline", "cpu")
+        name = "SDK's only (baseline)" if kind == "baseline" else kind_label[kind]
+        delta = lambda v, b: "–" if kind == "baseline" else f"{v - b:+.2f} s"
+        cpu_cells = f"{cpu:.2f} s | {delta(cpu, b_cpu)}" if mode == "noserver" else "– | –"
+        print(f"| {label} | {name} | {wall:.2f} s | {delta(wall, b_wall)} | {csc:.2f} s | {delta(csc, b_csc)} | {cpu_cells} |")
 print()
 print("Analyzer time as the compiler reports it (`-p:ReportAnalyzer=true`). *Reported* is the time charged to our assembly. "
-      "The first analyzer to touch the compilation's references pays for loading them (about 0.2 s here), which the SDK's "
+      "The first analyzer to touch the compilation's references pays for loading them, which the SDK's "
       "own analyzers pay in the baseline build: *added* is the growth of all analyzers' time (ours + the SDK's) over the "
       "baseline, the cost our analyzers really add. Ratios are to the build with ours; per file: over the app's C# files.")
 print()
-print("| Compiler | All analyzers: baseline | with ours | Ours reported | ÷ build | ÷ Csc | per file | Ours added | ÷ build | ÷ Csc | per file |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-per_analyzer_rows = {}
-for label, (base, ours) in data.items():
-    o_wall, o_csc = median(r["wall"] for r in ours), median(r["csc"] for r in ours)
-    b_all, o_all = median(r["analyzers_total"] for r in base), median(r["analyzers_total"] for r in ours)
-    reported = median(r["ours"] for r in ours)
-    added = o_all - b_all
-    print(f"| {label} | {ms(b_all)} | {ms(o_all)} | {ms(reported)} | {reported / o_wall:.1%} | {reported / o_csc:.1%} | {reported * 1000 / files:.2f} ms "
-          f"| {added * 1000:+.0f} ms | {added / o_wall:.1%} | {added / o_csc:.1%} | {added * 1000 / files:.2f} ms |")
-    names = sorted({name for r in ours for name in r["per_analyzer"]})
-    per_analyzer_rows[label] = [(name, median(r["per_analyzer"].get(name, 0.0) for r in ours)) for name in names]
+print("| Compiler | Analyzers | All analyzers | Ours reported | ÷ build | ÷ Csc | per file | Ours added | ÷ build | ÷ Csc | per file |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+per_analyzer = {}
+for mode, label in modes:
+    b_all = med(mode, "baseline", "analyzers_total")
+    print(f"| {label} | SDK's only (baseline) | {ms(b_all)} | – | – | – | – | – | – | – | – |")
+    for kind in ours_kinds:
+        wall, csc, all_ = med(mode, kind, "wall"), med(mode, kind, "csc"), med(mode, kind, "analyzers_total")
+        reported = med(mode, kind, "ours")
+        added = all_ - b_all
+        print(f"| {label} | {kind_label[kind]} | {ms(all_)} | {ms(reported)} | {reported / wall:.1%} | {reported / csc:.1%} | {reported * 1000 / files:.2f} ms "
+              f"| {added * 1000:+.0f} ms | {added / wall:.1%} | {added / csc:.1%} | {added * 1000 / files:.2f} ms |")
+        for r in data[(mode, kind)]:
+            for name in r["per_analyzer"]:
+                per_analyzer.setdefault(name, {})
+        for name in per_analyzer:
+            per_analyzer[name][(label, kind)] = median(r["per_analyzer"].get(name, 0.0) for r in data[(mode, kind)])
 print()
-print("Our analyzers one by one (median reported time in the builds with ours):")
+print("Our analyzers one by one (median reported time):")
 print()
-labels = list(per_analyzer_rows)
-print("| Analyzer | " + " | ".join(labels) + " |")
-print("|---|" + "---:|" * len(labels))
-names = sorted({name for rows in per_analyzer_rows.values() for name, _ in rows})
-for name in names:
+columns = [(label, kind) for _, label in modes for kind in ours_kinds]
+print("| Analyzer | " + " | ".join(f"{label}, {kind_label[kind]}" for label, kind in columns) + " |")
+print("|---|" + "---:|" * len(columns))
+for name in sorted(per_analyzer):
     cells = []
-    for label in labels:
-        value = dict(per_analyzer_rows[label]).get(name)
+    for column in columns:
+        value = per_analyzer[name].get(column)
         cells.append("–" if value is None else ("< 1 ms" if value < 0.001 else f"{value * 1000:.0f} ms"))
     print(f"| {name} | " + " | ".join(cells) + " |")
 print()
