@@ -37,8 +37,12 @@ namespace Shipshape.Analyzers.Translation
         {
             Tree = tree;
             Model = model;
-            Source = Texts.GetValue(tree, t => new ShipshapeText(t.FilePath ?? string.Empty, t.GetText().ToString()));
+            Source = SourceOf(tree);
         }
+
+        /// <summary>The tree's text as the engine sees it (one copy per tree, shared by every analyzer).</summary>
+        public static ShipshapeText SourceOf(SyntaxTree tree)
+            => Texts.GetValue(tree, t => new ShipshapeText(t.FilePath ?? string.Empty, t.GetText().ToString()));
 
         public SyntaxTree Tree { get; }
         public SemanticModel Model { get; }

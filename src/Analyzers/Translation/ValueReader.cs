@@ -250,7 +250,7 @@ namespace Shipshape.Analyzers.Translation
         private sealed class Cache
         {
             public readonly ConcurrentDictionary<SyntaxNode, LocalUsage> Usages = new ConcurrentDictionary<SyntaxNode, LocalUsage>();
-            public readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> Identifiers = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>>();
+            public readonly ConcurrentDictionary<SyntaxNode, IdentifierNameSyntax[]> Identifiers = new ConcurrentDictionary<SyntaxNode, IdentifierNameSyntax[]>();
         }
 
         /// <summary>How <paramref name="local"/> is used in the member that declares it (computed once per local and model).</summary>
@@ -264,27 +264,51 @@ namespace Shipshape.Analyzers.Translation
         {
             SyntaxNode? scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             if (scope == null || scope is GlobalStatementSyntax) scope = declarator.SyntaxTree.GetRoot();
-            // One walk per member: every identifier by name, so each local looks only at its own name.
-            var byName = cache.Identifiers.GetOrAdd(scope, s =>
-            {
-                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
-                foreach (var node in s.DescendantNodes())
-                {
-                    if (!(node is IdentifierNameSyntax id)) continue;
-                    string text = id.Identifier.ValueText;
-                    if (!index.TryGetValue(text, out var list)) index[text] = list = new List<IdentifierNameSyntax>();
-                    list.Add(id);
-                }
-                return index;
-            });
             var usage = new LocalUsage();
-            if (!byName.TryGetValue(local.Name, out var candidates)) return usage;
-            foreach (var id in candidates)
+            foreach (var id in Mentions(scope, local.Name, cache))
             {
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local)) continue;
                 usage.Classify(id, model);
             }
             return usage;
+        }
+
+        /// <summary>
+        /// The identifiers spelt <paramref name="name"/> in <paramref name="scope"/>, in source order: found by searching the
+        /// tree's text for the name (walking every node of a member cost more than all the rest of an analysis), or by a walk
+        /// when the member has a Unicode escape, which can spell an identifier differently.
+        /// </summary>
+        private static IEnumerable<IdentifierNameSyntax> Mentions(SyntaxNode scope, string name, Cache cache)
+        {
+            string text = CSharpDocument.SourceOf(scope.SyntaxTree).Text;
+            var span = scope.Span;
+            if (name.Length == 0 || span.End > text.Length) return Walk(scope, name, cache);
+            if (text.IndexOf("\\u", span.Start, span.Length, System.StringComparison.OrdinalIgnoreCase) >= 0) return Walk(scope, name, cache);
+            var found = new List<IdentifierNameSyntax>();
+            int at = span.Start;
+            while (at < span.End && (at = text.IndexOf(name, at, span.End - at, System.StringComparison.Ordinal)) >= 0)
+            {
+                var token = scope.FindToken(at);
+                int start = token.Span.Start;
+                // The occurrence is the whole identifier (`name` or `@name`), not part of a longer one, a string or a comment.
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && (at == start || (at == start + 1 && text[start] == '@'))
+                    && token.Parent is IdentifierNameSyntax id)
+                    found.Add(id);
+                at += name.Length;
+            }
+            return found;
+        }
+
+        private static IEnumerable<IdentifierNameSyntax> Walk(SyntaxNode scope, string name, Cache cache)
+        {
+            var identifiers = cache.Identifiers.GetOrAdd(scope, s =>
+            {
+                var list = new List<IdentifierNameSyntax>();
+                foreach (var node in s.DescendantNodes())
+                    if (node is IdentifierNameSyntax id) list.Add(id);
+                return list.ToArray();
+            });
+            return identifiers.Where(id => id.Identifier.ValueText == name);
         }
 
         private void Classify(IdentifierNameSyntax id, SemanticModel model)

@@ -55,12 +55,13 @@ namespace Shipshape.Catalogue
             return new RuleCatalogue(rules);
         }
 
-        private static readonly string[] HeaderKeys = { "id", "severity", "implementation", "message" };
+        // The analyzers also need title, category, summary and tags for their descriptors when they load.
+        private static readonly string[] HeaderKeys = { "id", "severity", "implementation", "message", "title", "category", "summary", "tags" };
 
         /// <summary>
-        /// The id, severity, implementation and message of an entry when each is a one-line plain or
-        /// double-quoted scalar at the top level (as in every entry today); null when anything is less simple,
-        /// and then the caller parses the whole entry.
+        /// The id, severity, implementation, message, title, category, summary and tags of an entry when each is a
+        /// one-line plain or double-quoted scalar at the top level (tags: a flow sequence of plain words), as in every
+        /// entry today; null when anything is less simple, and then the caller parses the whole entry.
         /// </summary>
         private static RuleDescriptor? ReadHeader(string yaml, Lazy<RuleDescriptor> full)
         {
@@ -72,12 +73,29 @@ namespace Shipshape.Catalogue
                 if (line.Length == 0 || colon <= 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#') continue;
                 int index = Array.IndexOf(HeaderKeys, line.Substring(0, colon));
                 if (index < 0) continue;
-                string? value = SimpleScalar(line.Substring(colon + 2).Trim());
+                string raw = line.Substring(colon + 2).Trim();
+                string? value = HeaderKeys[index] == "tags" ? (SimpleTags(raw) != null ? raw : null) : SimpleScalar(raw);
                 if (value == null || values[index] != null) return null;
                 values[index] = value.Trim();
             }
             if (values.Any(v => string.IsNullOrEmpty(v)) || !SeverityNames.TryParse(values[1], out Severity severity)) return null;
-            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, full);
+            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, values[4]!, values[5]!, values[6]!, SimpleTags(values[7]!)!, full);
+        }
+
+        /// <summary><c>[a, b-c, d]</c>: a flow sequence of plain words (letters, digits, '-', '_'); null otherwise.</summary>
+        private static List<string>? SimpleTags(string raw)
+        {
+            if (raw.Length < 2 || raw[0] != '[' || raw[raw.Length - 1] != ']') return null;
+            var tags = new List<string>();
+            string inner = raw.Substring(1, raw.Length - 2);
+            if (inner.Trim().Length == 0) return tags;
+            foreach (string part in inner.Split(','))
+            {
+                string tag = part.Trim();
+                if (tag.Length == 0 || !tag.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_')) return null;
+                tags.Add(tag);
+            }
+            return tags;
         }
 
         private static string? SimpleScalar(string raw)

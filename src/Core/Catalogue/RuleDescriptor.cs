@@ -42,25 +42,31 @@ namespace Shipshape.Catalogue
             _examples = examples;
         }
 
-        internal RuleDescriptor(string id, string messageFormat, Severity defaultSeverity, string implementation, Lazy<RuleDescriptor> full)
+        internal RuleDescriptor(string id, string messageFormat, Severity defaultSeverity, string implementation,
+            string title, string category, string summary, IReadOnlyList<string> tags, Lazy<RuleDescriptor> full)
         {
             Id = id;
             MessageFormat = messageFormat;
             DefaultSeverity = defaultSeverity;
             Implementation = implementation;
+            // What the analyzers' descriptors need is read with the header: loading them parses no YAML.
+            _title = title;
+            _category = category;
+            _summary = summary;
+            _tags = tags;
             _full = full;
         }
 
         public string Id { get; }
-        public string Title => _full != null ? _full.Value.Title : _title!;
+        public string Title => _title ?? _full!.Value.Title;
 
         /// <summary>A <see cref="string.Format(string, object[])"/> pattern filled by the rule.</summary>
         public string MessageFormat { get; }
 
-        public string Category => _full != null ? _full.Value.Category : _category!;
+        public string Category => _category ?? _full!.Value.Category;
         public Severity DefaultSeverity { get; }
-        public IReadOnlyList<string> Tags => _full != null ? _full.Value.Tags : _tags!;
-        public string Summary => _full != null ? _full.Value.Summary : _summary!;
+        public IReadOnlyList<string> Tags => _tags ?? _full!.Value.Tags;
+        public string Summary => _summary ?? _full!.Value.Summary;
         public string Rationale => _full != null ? _full.Value.Rationale : _rationale!;
         public string Remediation => _full != null ? _full.Value.Remediation : _remediation!;
 

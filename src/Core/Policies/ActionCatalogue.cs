@@ -76,6 +76,17 @@ namespace Shipshape.Policies
         /// <summary>The closest known action to a misspelt one, or null when nothing is close.</summary>
         public static string? Suggest(string action)
         {
+            // The rule's message and the analyzers' code fix ask for the same typo, and an editor asks again on every edit.
+            if (SuggestCache.TryGetValue(action, out var cached)) return cached;
+            string? result = SuggestUncached(action);
+            if (SuggestCache.Count < MaxCachedPatterns) SuggestCache[action] = result;
+            return result;
+        }
+
+        private static readonly ConcurrentDictionary<string, string?> SuggestCache = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+
+        private static string? SuggestUncached(string action)
+        {
             int colon = action.IndexOf(':');
             if (colon <= 0) return null;
             string name = action.Substring(colon + 1).ToLowerInvariant();

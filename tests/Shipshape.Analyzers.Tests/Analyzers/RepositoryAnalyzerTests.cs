@@ -80,6 +80,24 @@ namespace Shipshape.Analyzers.Tests.Analyzers
                 "Escaped skipped");
 
         [TestMethod]
+        public void UsesOfALocalAreFoundWhateverSurroundsThem()
+            => AssertTranslation(@"
+        var repo = new Repository(this, ""Verbatim"");
+        @repo.AddLifecycleRule(new LifecycleRule { MaxImageCount = 10 });
+        var repository = new Repository(this, ""Untouched"");
+        string repositoryName = ""repository.AddLifecycleRule""; // repository.AddLifecycleRule(…) in a comment
+        _ = repositoryName;",
+                "Verbatim anchor=Repository<new Repository> properties={LifecyclePolicy<AddLifecycleRule>={LifecyclePolicyText<AddLifecycleRule>=?<AddLifecycleRule>}}",
+                "Untouched anchor=Repository<new Repository> properties=null");
+
+        [TestMethod]
+        public void UsesSpeltWithAUnicodeEscapeAreFound()
+            => AssertTranslation(@"
+        var escaped = new Repository(this, ""Escaped"");
+        \u0065scaped.AddLifecycleRule(new LifecycleRule { MaxImageCount = 10 });",
+                "Escaped anchor=Repository<new Repository> properties={LifecyclePolicy<AddLifecycleRule>={LifecyclePolicyText<AddLifecycleRule>=?<AddLifecycleRule>}}");
+
+        [TestMethod]
         public void NamesPropsInLocalsAndUnknownProps()
             => AssertTranslation(@"
         const string Team = ""parcel"";

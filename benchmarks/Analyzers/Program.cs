@@ -1,0 +1,21 @@
+using System;
+
+namespace Shipshape.AnalyzerBench
+{
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string command = args.Length > 0 ? args[0] : string.Empty;
+            string[] rest = args.Length > 0 ? args[1..] : Array.Empty<string>();
+            switch (command)
+            {
+                case "generate": return CdkAppGenerator.Run(rest);
+                case "profile": return AnalyzerProfile.Run(rest);
+                default:
+                    Console.Error.WriteLine("usage: shipshape-analyzer-bench generate <folder> [stack-files] | profile <app-folder> [runs]");
+                    return 2;
+            }
+        }
+    }
+}
