@@ -157,7 +157,8 @@ namespace Shipshape.Tests.Configuration
         public void Results_suppressed_in_source_are_skipped_and_results_without_an_entry_are_counted_not_recorded()
         {
             var log = Parse(BuildLog());
-            Result(log, "ECR011")["suppressions"] = JsonNode.Parse("[{\"kind\": \"inSource\"}]");
+            // As the compiler logs a finding under #pragma warning disable (copied from a real log).
+            Result(log, "ECR011")["suppressions"] = JsonNode.Parse("[{\"kind\": \"inSource\", \"properties\": {\"suppressionType\": \"Pragma Directive\"}}]");
             // What a build without `baseline:` for the file logs: the finding, no entry.
             var custom = Result(log, "ECR014")["properties"]!["customProperties"]!.AsObject();
             custom.Remove("ShipshapeFingerprint");
