@@ -142,8 +142,8 @@ namespace Shipshape.Baselines
 
         /// <summary>
         /// This baseline with more entries (the C# entries of a build's SARIF log): sorted, and an entry equal in rule,
-        /// path and fingerprint to one already there is not added again (builds of several target frameworks report
-        /// each finding once per framework).
+        /// path and fingerprint to one already there is not added again (the logs of one build per target framework
+        /// share most findings).
         /// </summary>
         public Baseline Add(IEnumerable<BaselineEntry> added)
         {

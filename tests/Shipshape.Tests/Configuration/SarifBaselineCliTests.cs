@@ -103,7 +103,7 @@ namespace Shipshape.Tests.Configuration
             Assert.AreEqual("shipshape: added 3 C# findings to the baseline shipshape-baseline.json\n", run.Stderr);
             Assert.AreEqual(Baseline(CSharpEntries + ",\n" + JsonEntries), _dir.Read("shipshape-baseline.json"));
 
-            // Again, with the log twice (a multi-targeted build reports each finding per framework): nothing new, same bytes.
+            // Again, with the log twice (the logs of one build per framework share their findings): nothing new, same bytes.
             var again = Run("baseline", "--from-sarif", "obj/build.sarif", "--from-sarif", "obj/build.sarif", "--write", "shipshape-baseline.json");
 
             Assert.AreEqual(0, again.ExitCode, again.ToString());
@@ -120,7 +120,7 @@ namespace Shipshape.Tests.Configuration
 
             Assert.AreEqual(0, run.ExitCode, run.ToString());
             Assert.AreEqual(Baseline(CSharpEntries), _dir.Read("shipshape-baseline.json"));
-            var rewrite = Run("check", "--write-baseline", "shipshape-baseline.json", "--exclude", "*.sarif");
+            var rewrite = Run("check", "--write-baseline", "shipshape-baseline.json");
             Assert.AreEqual(0, rewrite.ExitCode, rewrite.ToString());
             Assert.AreEqual("shipshape: wrote 0 findings to the baseline shipshape-baseline.json (kept 3 C# entries)\n", rewrite.Stderr);
             Assert.AreEqual(Baseline(CSharpEntries), _dir.Read("shipshape-baseline.json"));
