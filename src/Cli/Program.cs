@@ -35,6 +35,7 @@ namespace Shipshape.Cli
             root.Subcommands.Add(BuildRules());
             root.Subcommands.Add(BuildExplain());
             root.Subcommands.Add(BuildInit());
+            root.Subcommands.Add(BuildBaseline());
             return root;
         }
 
@@ -132,6 +133,26 @@ namespace Shipshape.Cli
             var init = new Command("init", "Write a commented starter .shipshape.yaml.") { folder, force };
             init.SetAction(result => new InitCommand(Console.Error).Run(result.GetValue(folder), result.GetValue(force)));
             return init;
+        }
+
+        private static Command BuildBaseline()
+        {
+            var fromSarif = new Option<string[]>("--from-sarif")
+            {
+                Description = "A compiler's SARIF 2.1 log (dotnet build -p:ErrorLog=build.sarif%2Cversion=2.1) whose Shipshape C# findings to record. Repeatable.",
+                HelpName = "file",
+                Required = true,
+                AllowMultipleArgumentsPerToken = false,
+            };
+            var write = new Option<string>("--write")
+            {
+                Description = "The baseline file to add them to (the one .shipshape.yaml names); its other entries are kept. Created when missing.",
+                HelpName = "file",
+                Required = true,
+            };
+            var baseline = new Command("baseline", "Add the C# findings of a build's SARIF log to a baseline file.") { fromSarif, write };
+            baseline.SetAction(result => new BaselineCommand(Console.Error, RuleCatalogue.Embedded).Run(result.GetValue(fromSarif) ?? Array.Empty<string>(), result.GetValue(write)!));
+            return baseline;
         }
 
         private static Command BuildExplain()

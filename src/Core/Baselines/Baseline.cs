@@ -141,6 +141,22 @@ namespace Shipshape.Baselines
         }
 
         /// <summary>
+        /// This baseline with more entries (the C# entries of a build's SARIF log): sorted, and an entry equal in rule,
+        /// path and fingerprint to one already there is not added again (the logs of one build per target framework
+        /// share most findings).
+        /// </summary>
+        public Baseline Add(IEnumerable<BaselineEntry> added)
+        {
+            var entries = new List<BaselineEntry>(Entries);
+            var seen = new HashSet<string>(Entries.Select(Key), StringComparer.Ordinal);
+            foreach (var entry in added)
+                if (seen.Add(Key(entry))) entries.Add(entry);
+            return new Baseline(FullPath, Sort(entries));
+
+            static string Key(BaselineEntry e) => e.RuleId + "\n" + e.Path + "\n" + e.Fingerprint;
+        }
+
+        /// <summary>
         /// Splits a run's findings into new and baselined, and lists the entries nothing matched for files
         /// that were checked (or no longer exist).
         /// </summary>
