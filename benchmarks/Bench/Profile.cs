@@ -32,6 +32,8 @@ namespace Shipshape.Bench
             {
                 var t = times[round] = new double[stages.Length];
                 long allocated = GC.GetTotalAllocatedBytes(true);
+                _allocatedAtLap = allocated;
+                Allocations.Clear();
                 int gcs = GC.CollectionCount(0);
                 var sw = Stopwatch.StartNew();
                 byte[] bytes = File.ReadAllBytes(file);
@@ -55,7 +57,7 @@ namespace Shipshape.Bench
                 long bytesAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
                 if (round == 0 || round == rounds - 1)
                     Console.Out.WriteLine($"round {round}: " + string.Join(" ", stages.Select((s, i) => $"{s} {t[i]:0.0}")) +
-                        $" ms; {parsed.Documents.Count} docs, {detached.Count} findings; {bytesAllocated / 1e6:0.0} MB allocated, {GC.CollectionCount(0) - gcs} gen0 GCs");
+                        $" ms; {parsed.Documents.Count} docs, {detached.Count} findings; {bytesAllocated / 1e6:0.0} MB allocated (per lap: {string.Join(" ", Allocations)}), {GC.CollectionCount(0) - gcs} gen0 GCs");
             }
             Console.Out.WriteLine("median of warm rounds: " + string.Join(" ", stages.Select((s, i) => $"{s} {Median(times.Skip(1).Select(r => r[i])):0.0}")) + " ms");
             if (!perRule) return 0;
@@ -81,9 +83,15 @@ namespace Shipshape.Bench
             return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
         }
 
+        private static long _allocatedAtLap;
+        private static readonly System.Collections.Generic.List<string> Allocations = new System.Collections.Generic.List<string>();
+
         private static double Lap(Stopwatch sw)
         {
             double ms = sw.Elapsed.TotalMilliseconds;
+            long now = GC.GetTotalAllocatedBytes(true);
+            Allocations.Add(((now - _allocatedAtLap) / 1e6).ToString("0.0"));
+            _allocatedAtLap = now;
             sw.Restart();
             return ms;
         }
