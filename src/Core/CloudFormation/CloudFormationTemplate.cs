@@ -9,13 +9,22 @@ namespace Shipshape.CloudFormation
     public sealed class CloudFormationTemplate
     {
         private readonly Dictionary<string, TemplateResource> _byId;
+        // Rules ask for resources of a type once per subject (is this repository covered by a scanning configuration?):
+        // a scan of every resource each time was quadratic in the template's size.
+        private readonly Dictionary<string, List<TemplateResource>> _byType;
 
         public CloudFormationTemplate(MappingNode root)
         {
             Root = root;
             Resources = TemplateReader.Resources(root).ToList();
             _byId = new Dictionary<string, TemplateResource>(StringComparer.Ordinal);
-            foreach (var r in Resources) _byId[r.LogicalId] = r;
+            _byType = new Dictionary<string, List<TemplateResource>>(StringComparer.Ordinal);
+            foreach (var r in Resources)
+            {
+                _byId[r.LogicalId] = r;
+                if (!_byType.TryGetValue(r.TypeName, out var ofType)) _byType[r.TypeName] = ofType = new List<TemplateResource>();
+                ofType.Add(r);
+            }
         }
 
         public MappingNode Root { get; }
@@ -23,7 +32,8 @@ namespace Shipshape.CloudFormation
 
         public TemplateResource? Find(string logicalId) => _byId.TryGetValue(logicalId, out var r) ? r : null;
 
-        public IEnumerable<TemplateResource> OfType(string type) => Resources.Where(r => r.TypeName == type);
+        /// <summary>The resources of a type, in template order.</summary>
+        public IReadOnlyList<TemplateResource> OfType(string type) => _byType.TryGetValue(type, out var ofType) ? ofType : (IReadOnlyList<TemplateResource>)Array.Empty<TemplateResource>();
 
         /// <summary>The resource a <c>Ref</c> or <c>Fn::GetAtt</c> points at, if it is in this template.</summary>
         public TemplateResource? Resolve(Node? reference)

@@ -100,17 +100,16 @@ namespace Shipshape.Ecs
                 }
             }
 
-            foreach (var other in template.Resources)
+            var attachable = AttachablePolicies.Of(template);
+            if (attachable.AnyUnknown) return null;
+            foreach (var other in attachable.MayAttachTo(role))
             {
-                if (other.TypeName != "AWS::IAM::Policy" && other.TypeName != "AWS::IAM::ManagedPolicy" && other.TypeName != "AWS::IAM::RolePolicy") continue;
-                if (other.Definition.Get("Properties") != null && other.Properties == null) return null;
-                if (other.Properties == null) continue;
                 bool? attached = other.TypeName == "AWS::IAM::RolePolicy"
-                    ? RefersTo(template, other.Properties.Get("RoleName"), role)
-                    : AnyRefersTo(template, other.Properties.Get("Roles"), role);
+                    ? RefersTo(template, other.Properties!.Get("RoleName"), role)
+                    : AnyRefersTo(template, other.Properties!.Get("Roles"), role);
                 if (attached == false) continue;
                 if (attached == null) return null;
-                if (!(other.Properties.Get("PolicyDocument") is MappingNode attachedDocument) || attachedDocument.IsUnknown) return null;
+                if (!(other.Properties!.Get("PolicyDocument") is MappingNode attachedDocument) || attachedDocument.IsUnknown) return null;
                 documents.Add(attachedDocument);
             }
             return new ExecutionRoleAccess(role, documents, managed);
@@ -233,6 +232,79 @@ namespace Shipshape.Ecs
                 return template.Find(dot < 0 ? dotted.Value : dotted.Value.Substring(0, dot));
             }
             return template.Resolve(reference);
+        }
+
+        /// <summary>
+        /// The template's policy resources (<c>AWS::IAM::Policy</c>, <c>ManagedPolicy</c>, <c>RolePolicy</c>), indexed once per
+        /// template by the roles they name: scanning every resource for each task definition was quadratic in the template's size.
+        /// </summary>
+        private sealed class AttachablePolicies
+        {
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CloudFormationTemplate, AttachablePolicies> Cache =
+                new System.Runtime.CompilerServices.ConditionalWeakTable<CloudFormationTemplate, AttachablePolicies>();
+
+            private readonly List<TemplateResource> _policies = new List<TemplateResource>();
+            private readonly Dictionary<TemplateResource, List<int>> _byTarget = new Dictionary<TemplateResource, List<int>>();
+            private readonly Dictionary<string, List<int>> _byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly List<int> _byAnyName = new List<int>();
+            private readonly List<int> _always = new List<int>();
+
+            private AttachablePolicies(CloudFormationTemplate template)
+            {
+                foreach (var other in template.Resources)
+                {
+                    if (other.TypeName != "AWS::IAM::Policy" && other.TypeName != "AWS::IAM::ManagedPolicy" && other.TypeName != "AWS::IAM::RolePolicy") continue;
+                    // Unknown properties may attach the policy to any role.
+                    if (other.Definition.Get("Properties") != null && other.Properties == null) { AnyUnknown = true; return; }
+                    if (other.Properties == null) continue;
+                    int index = _policies.Count;
+                    _policies.Add(other);
+                    if (other.TypeName == "AWS::IAM::RolePolicy") Index(template, other.Properties.Get("RoleName"), index);
+                    else if (other.Properties.Get("Roles") is SequenceNode roles) foreach (var item in roles.Items) Index(template, item, index);
+                    else if (other.Properties.Get("Roles") != null) _always.Add(index);
+                }
+            }
+
+            /// <summary>True when a policy resource's properties are unknown: nothing can be concluded about any role.</summary>
+            public bool AnyUnknown { get; }
+
+            public static AttachablePolicies Of(CloudFormationTemplate template) => Cache.GetValue(template, t => new AttachablePolicies(t));
+
+            /// <summary>
+            /// The policies whose role reference may name <paramref name="role"/>, in template order; every other one surely
+            /// names another role (<see cref="RefersTo"/> would be false).
+            /// </summary>
+            public IEnumerable<TemplateResource> MayAttachTo(TemplateResource role)
+            {
+                var indexes = new List<int>(_always);
+                if (_byTarget.TryGetValue(role, out var targeted)) indexes.AddRange(targeted);
+                var roleName = role.Properties?.Get("RoleName");
+                if (roleName is ScalarNode literal) { if (_byName.TryGetValue(literal.Value, out var named)) indexes.AddRange(named); }
+                else if (roleName != null) indexes.AddRange(_byAnyName);
+                indexes.Sort();
+                for (int i = 0; i < indexes.Count; i++)
+                    if (i == 0 || indexes[i] != indexes[i - 1]) yield return _policies[indexes[i]];
+            }
+
+            private void Index(CloudFormationTemplate template, Node? reference, int index)
+            {
+                if (reference == null) return;
+                if (reference is ScalarNode name)
+                {
+                    Add(_byName, name.Value, index);
+                    _byAnyName.Add(index);
+                    return;
+                }
+                var target = ResolveResource(template, reference);
+                if (target != null) Add(_byTarget, target, index);
+                else _always.Add(index);
+            }
+
+            private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int index)
+            {
+                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<int>();
+                list.Add(index);
+            }
         }
 
         /// <summary>True when a role reference names this role, false when it surely names another, null when unknown.</summary>

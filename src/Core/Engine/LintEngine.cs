@@ -176,7 +176,10 @@ namespace Shipshape.Engine
             if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
 
             foreach (var problem in problems) findings.Add(ToFinding(problem));
-            RunRules(subjects, findings, settings);
+            if (source.Length >= ParallelRulesFromLength && subjects.Count >= 2 * SubjectsPerChunk && Environment.ProcessorCount > 1)
+                RunRulesInParallel(subjects, findings, settings);
+            else
+                RunRules(subjects, findings, settings);
             findings.Sort();
             RemoveDuplicates(findings);
             return new FileReport(source.Path, firstKind, findings, null, source, parsed.Documents);
@@ -214,6 +217,36 @@ namespace Shipshape.Engine
                     rule.CheckSubject(subject, new RuleContext(descriptor, descriptor.DefaultSeverity, findings, settings.OptionsFor(descriptor.Id)));
                 }
             }
+        }
+
+        // One large file is checked on every core: below this size the hand-off costs more than it saves.
+        private const int ParallelRulesFromLength = 256 * 1024;
+        private const int SubjectsPerChunk = 32;
+
+        /// <summary>
+        /// Runs the rules over chunks of subjects on all cores. Each chunk reports into its own list and the lists are joined
+        /// in subject order, so the findings (and their order after sorting) are the same as a sequential run's.
+        /// </summary>
+        private void RunRulesInParallel(List<object> subjects, List<Finding> findings, LintSettings settings)
+        {
+            int chunks = (subjects.Count + SubjectsPerChunk - 1) / SubjectsPerChunk;
+            var results = new List<Finding>[chunks];
+            try
+            {
+                System.Threading.Tasks.Parallel.For(0, chunks, chunk =>
+                {
+                    var mine = new List<Finding>();
+                    RunRules(subjects.GetRange(chunk * SubjectsPerChunk, Math.Min(SubjectsPerChunk, subjects.Count - chunk * SubjectsPerChunk)), mine, settings, null);
+                    results[chunk] = mine;
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                // The same exception a sequential run would throw, not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+                throw;
+            }
+            foreach (var result in results) findings.AddRange(result);
         }
 
         /// <summary>The IDs of the rules this engine runs over subjects of <paramref name="subjectType"/> (the C# analyzers declare their diagnostics from it).</summary>

@@ -26,6 +26,7 @@ namespace Shipshape.Parsing
                 case ScalarStyle.Json:
                 case ScalarStyle.DoubleQuoted:
                     if (end - start < 2 || text[start] != '"') return null;
+                    if (scalar.Style == ScalarStyle.Json && Json(scalar.Value, text, start + 1, end - 1) is int[] direct) return direct;
                     return Align(scalar.Value, DoubleQuoted(text, start + 1, end - 1, yaml: scalar.Style == ScalarStyle.DoubleQuoted));
                 case ScalarStyle.SingleQuoted:
                     if (end - start < 2 || text[start] != '\'') return null;
@@ -36,6 +37,38 @@ namespace Shipshape.Parsing
                 default:
                     return Align(scalar.Value, Plain(text, start, end));
             }
+        }
+
+        /// <summary>
+        /// A JSON string maps character by character (an escape gives one character): walked directly, without the
+        /// candidate list the folding styles need (one string per character). Null when the value does not match the
+        /// source exactly, and for the empty value; the general alignment decides those.
+        /// </summary>
+        private static int[]? Json(string value, string text, int start, int end)
+        {
+            if (value.Length == 0) return null;
+            var map = new int[value.Length + 1];
+            int i = 0;
+            int pos = start;
+            while (pos < end)
+            {
+                if (i >= value.Length) return null;
+                int at = pos;
+                char c = text[pos];
+                if (c == '\\')
+                {
+                    if (!JsonParser.TryDecodeEscape(text, ref pos, out c) || pos > end) return null;
+                }
+                else
+                {
+                    pos++;
+                }
+                if (value[i] != c) return null;
+                map[i++] = at;
+            }
+            if (i != value.Length) return null;
+            map[i] = end;
+            return map;
         }
 
         private static int[] Identity(int length, int start)

@@ -156,6 +156,55 @@ namespace Shipshape.Tests.Rules
         }
 
         [TestMethod]
+        public void Policy_resources_naming_the_role_by_name_or_unknown_count()
+        {
+            static string RolePolicy(string roleName) => """
+                  ReadSecrets:
+                    Type: AWS::IAM::RolePolicy
+                    Properties:
+                      PolicyName: read
+                      RoleName: ROLE
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: secretsmanager:GetSecretValue
+                            Resource: '*'
+                """.Replace("ROLE", roleName);
+            string marked = "{|ECS005:" + SecretArn + "|}";
+            // The role's literal name: attached. Another name, or a role without a name (generated): not attached.
+            Markup.Verify("template.yaml", Template("      RoleName: exec-role", SecretArn, RolePolicy("exec-role")), "ECS005", "LINT001");
+            Markup.Verify("template.yaml", Template("      RoleName: exec-role", marked, RolePolicy("other-role")), "ECS005", "LINT001");
+            Markup.Verify("template.yaml", Template("", marked, RolePolicy("exec-role")), "ECS005", "LINT001");
+            // A role name given by an intrinsic may be any name: nothing is concluded.
+            Markup.Verify("template.yaml", Template("      RoleName: !Sub '${AWS::StackName}-exec'", SecretArn, RolePolicy("other-role")), "ECS005", "LINT001");
+            // Roles that are not a list, or a policy resource whose properties are unknown, may attach it to this role.
+            string policy = """
+                  ReadSecrets:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      PolicyName: read
+                      Roles: ROLES
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: secretsmanager:GetSecretValue
+                            Resource: '*'
+                """;
+            Markup.Verify("template.yaml", Template("", SecretArn, policy.Replace("ROLES", "!Ref RoleList")), "ECS005", "LINT001");
+            Markup.Verify("template.yaml", Template("", marked, policy.Replace("ROLES", "[!Ref OtherRole]") + "\n" + """
+                  OtherRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {}
+                """), "ECS005", "LINT001");
+            Markup.Verify("template.yaml", Template("", SecretArn, """
+                  Unknown:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties: !If [Cond, {PolicyDocument: {}}, !Ref AWS::NoValue]
+                """), "ECS005", "LINT001");
+        }
+
+        [TestMethod]
         public void Managed_policies_of_the_template_and_of_AWS()
         {
             string managed = """
