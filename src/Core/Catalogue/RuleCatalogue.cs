@@ -59,19 +59,29 @@ namespace Shipshape.Catalogue
         private static readonly string[] HeaderKeys = { "id", "severity", "implementation", "message", "title", "category", "summary", "tags" };
 
         /// <summary>
-        /// The id, severity, implementation, message, title, category, summary and tags of an entry when each is a
+        /// The id, severity, implementation, message, title, category, summary, tags and sensitive flag of an entry when each is a
         /// one-line plain or double-quoted scalar at the top level (tags: a flow sequence of plain words), as in every
         /// entry today; null when anything is less simple, and then the caller parses the whole entry.
         /// </summary>
         private static RuleDescriptor? ReadHeader(string yaml, Lazy<RuleDescriptor> full)
         {
             var values = new string?[HeaderKeys.Length];
+            bool sensitive = false;
             foreach (string rawLine in yaml.Split('\n'))
             {
                 string line = rawLine.TrimEnd('\r');
                 int colon = line.IndexOf(": ", StringComparison.Ordinal);
                 if (line.Length == 0 || colon <= 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#') continue;
-                int index = Array.IndexOf(HeaderKeys, line.Substring(0, colon));
+                string key = line.Substring(0, colon);
+                if (key == "sensitive")
+                {
+                    // Optional (absent means false); the text output asks every rule that reports, at start-up.
+                    string flag = line.Substring(colon + 2).Trim();
+                    if (flag != "true" && flag != "false") return null;
+                    sensitive = flag == "true";
+                    continue;
+                }
+                int index = Array.IndexOf(HeaderKeys, key);
                 if (index < 0) continue;
                 string raw = line.Substring(colon + 2).Trim();
                 string? value = HeaderKeys[index] == "tags" ? (SimpleTags(raw) != null ? raw : null) : SimpleScalar(raw);
@@ -79,7 +89,7 @@ namespace Shipshape.Catalogue
                 values[index] = value.Trim();
             }
             if (values.Any(v => string.IsNullOrEmpty(v)) || !SeverityNames.TryParse(values[1], out Severity severity)) return null;
-            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, values[4]!, values[5]!, values[6]!, SimpleTags(values[7]!)!, full);
+            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, values[4]!, values[5]!, values[6]!, SimpleTags(values[7]!)!, sensitive, full);
         }
 
         /// <summary><c>[a, b-c, d]</c>: a flow sequence of plain words (letters, digits, '-', '_'); null otherwise.</summary>

@@ -43,7 +43,7 @@ namespace Shipshape.Catalogue
         }
 
         internal RuleDescriptor(string id, string messageFormat, Severity defaultSeverity, string implementation,
-            string title, string category, string summary, IReadOnlyList<string> tags, Lazy<RuleDescriptor> full)
+            string title, string category, string summary, IReadOnlyList<string> tags, bool sensitive, Lazy<RuleDescriptor> full)
         {
             Id = id;
             MessageFormat = messageFormat;
@@ -54,6 +54,7 @@ namespace Shipshape.Catalogue
             _category = category;
             _summary = summary;
             _tags = tags;
+            _sensitive = sensitive;
             _full = full;
         }
 
@@ -79,7 +80,7 @@ namespace Shipshape.Catalogue
         public IReadOnlyList<RuleExample> Examples => _full != null ? _full.Value.Examples : _examples!;
 
         /// <summary>The offending token is a secret: outputs that show source text must mask it.</summary>
-        public bool Sensitive => _full != null ? _full.Value.Sensitive : _sensitive;
+        public bool Sensitive => _sensitive;
 
         /// <summary>The options <c>.shipshape.yaml</c> may give the rule (the entry's <c>options:</c>); empty for most rules.</summary>
         public IReadOnlyList<RuleOptionSpec> Options => _full != null ? _full.Value.Options : _options!;
