@@ -19,7 +19,8 @@ namespace Shipshape.Detection
             if (name.Contains("registry-policy")) return (DocumentKind.PolicyDocument, PolicyKind.EcrRegistryPolicy);
             if (name.Contains("lifecycle-policy")) return (DocumentKind.EcrLifecyclePolicy, null);
             if (name.Contains("registry-scanning")) return (DocumentKind.EcrRegistryScanningConfiguration, null);
-            if (name.Contains("task-definition") || name.Contains("taskdef")) return (DocumentKind.EcsTaskDefinition, null);
+            if (name.Contains("task-definition") || name.Contains("taskdef")
+                || name.Contains("container-definition") || name.Contains("container_definition")) return (DocumentKind.EcsTaskDefinition, null);
             if (Shell.CiSteps.FlavorOf(path) != Shell.CiFlavor.None) return (DocumentKind.CiPipeline, null);
             if (name == "config.json" && path.Replace('\\', '/').EndsWith(".docker/config.json", StringComparison.OrdinalIgnoreCase)) return (DocumentKind.DockerConfig, null);
             return (DocumentKind.Unknown, null);
@@ -40,7 +41,19 @@ namespace Shipshape.Detection
                 || text.IndexOf("scanningConfiguration", StringComparison.Ordinal) >= 0
                 || text.IndexOf("eksctl.io", StringComparison.Ordinal) >= 0
                 || text.IndexOf("\"auths\"", StringComparison.Ordinal) >= 0
-                || text.IndexOf("dockerconfigjson", StringComparison.Ordinal) >= 0;
+                || text.IndexOf("dockerconfigjson", StringComparison.Ordinal) >= 0
+                || (StartsWithBracket(text) && text.IndexOf("\"image\"", StringComparison.Ordinal) >= 0);
+        }
+
+        /// <summary>True when the first character that is not whitespace (or a BOM) opens a JSON list.</summary>
+        private static bool StartsWithBracket(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c == '[') return true;
+                if (!char.IsWhiteSpace(c) && c != '\uFEFF') return false;
+            }
+            return false;
         }
 
         /// <summary>
@@ -57,6 +70,7 @@ namespace Shipshape.Detection
         /// <summary>The kind of a parsed document by its content.</summary>
         public static DocumentKind FromContent(Node root)
         {
+            if (root is SequenceNode list) return IsContainerDefinitionList(list) ? DocumentKind.EcsTaskDefinition : DocumentKind.Unknown;
             if (!(root is MappingNode map)) return DocumentKind.Unknown;
             if (map.Has("AWSTemplateFormatVersion") || IsResourcesSection(map.Get("Resources"))) return DocumentKind.CloudFormationTemplate;
             if (map.Has("Statement")) return DocumentKind.PolicyDocument;
@@ -75,6 +89,30 @@ namespace Shipshape.Detection
                 && map.Get("type") is ScalarNode secretType && secretType.Value == "kubernetes.io/dockerconfigjson") return DocumentKind.KubernetesSecret;
             if (map.Get("auths") is MappingNode) return DocumentKind.DockerConfig;
             return DocumentKind.Unknown;
+        }
+
+        // Members only ECS container definitions have (Kubernetes containers say env, ports, resources).
+        private static readonly string[] EcsContainerMembers =
+        {
+            "essential", "portMappings", "environment", "secrets", "memory", "memoryReservation", "logConfiguration",
+            "mountPoints", "dependsOn", "healthCheck", "environmentFiles", "repositoryCredentials", "firelensConfiguration",
+        };
+
+        /// <summary>
+        /// A list of ECS container definitions on its own: what <c>register-task-definition --container-definitions
+        /// file://…</c> and Terraform's <c>container_definitions = file(…)</c> read. Every item has a name and an image,
+        /// and one has a member only ECS container definitions have.
+        /// </summary>
+        private static bool IsContainerDefinitionList(SequenceNode list)
+        {
+            if (list.Items.Count == 0) return false;
+            bool ecs = false;
+            foreach (var item in list.Items)
+            {
+                if (!(item is MappingNode container) || !container.Has("name") || !container.Has("image")) return false;
+                if (!ecs) ecs = EcsContainerMembers.Any(container.Has);
+            }
+            return ecs;
         }
 
         private static bool IsResourcesSection(Node? node)

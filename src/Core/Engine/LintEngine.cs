@@ -172,6 +172,7 @@ namespace Shipshape.Engine
                 PolicyKind? policyKind = kind == namedKind ? namedPolicy : null;
                 if (firstKind == DocumentKind.Unknown) firstKind = kind;
                 if (document is MappingNode root) extractor.FromDocument(root, kind, policyKind);
+                else if (document is SequenceNode list && kind == DocumentKind.EcsTaskDefinition) extractor.FromContainerDefinitions(list);
             }
             if (firstKind == DocumentKind.Unknown) return Skip(source.Path, "not a kind of document Shipshape checks");
 

@@ -10,6 +10,7 @@ using Shipshape.Model;
 using Shipshape.Parsing;
 using Shipshape.Policies;
 using Shipshape.Shell;
+using Shipshape.Text;
 
 namespace Shipshape.Engine
 {
@@ -30,6 +31,19 @@ namespace Shipshape.Engine
             _subjects = subjects;
             _problems = problems;
             _limits = limits;
+        }
+
+        /// <summary>
+        /// A file that is only the list of container definitions (<c>--container-definitions file://…</c>, Terraform's
+        /// <c>container_definitions</c>): a task definition whose other settings (family, execution role) are elsewhere,
+        /// so unknown. The rules see it as a task definition without <c>family</c>, i.e. a fragment.
+        /// </summary>
+        public void FromContainerDefinitions(SequenceNode list)
+        {
+            var key = new ScalarNode(new SourceSpan(list.Span.Source, list.Span.Start, list.Span.Start), "containerDefinitions", ScalarKind.String, ScalarStyle.Verbatim);
+            var root = new MappingNode(list.Span, new List<MappingEntry> { new MappingEntry(key, list) });
+            var anchor = new SourceSpan(list.Span.Source, list.Span.Start, Math.Min(list.Span.Start + 1, list.Span.End));
+            _subjects.Add(new EcsTaskDefinition(root, cloudFormationNames: false, anchor));
         }
 
         public void FromDocument(MappingNode root, DocumentKind kind, PolicyKind? namedPolicy)
