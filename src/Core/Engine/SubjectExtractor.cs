@@ -150,7 +150,9 @@ namespace Shipshape.Engine
                         if (props != null) AddPolicy(props.Get("PolicyText"), PolicyKind.EcrRegistryPolicy, resource);
                         break;
                     case "AWS::ECR::RegistryScanningConfiguration":
-                        if (props != null) _subjects.Add(new RegistryScanningConfiguration(props, cloudFormationNames: true, resource.LogicalIdKey, template));
+                        // Without Properties, ScanType and Rules (both required) are missing: seen as an empty mapping.
+                        if (props != null || !resource.PropertiesAreUnknown)
+                            _subjects.Add(new RegistryScanningConfiguration(props ?? new MappingNode(resource.Definition.Span, new List<MappingEntry>()), cloudFormationNames: true, resource.LogicalIdKey, template));
                         break;
                     case "AWS::EKS::Cluster":
                         // Properties that are an intrinsic (or not a mapping) say nothing about logging.

@@ -27,6 +27,23 @@ namespace Shipshape.Tests.Rules
         }
 
         [TestMethod]
+        public void A_resource_without_Properties_misses_both_required_settings()
+        {
+            string marked = """
+                Resources:
+                  {|ECR025:{|ECR025:Scanning|}|}:
+                    Type: AWS::ECR::RegistryScanningConfiguration
+                  Unknown:
+                    Type: AWS::ECR::RegistryScanningConfiguration
+                    Properties: !If [UseScanning, {ScanType: BASIC, Rules: []}, !Ref AWS::NoValue]
+                """;
+            Markup.Verify("template.yaml", marked, Rule);
+            string messages = Messages("template.yaml", marked);
+            StringAssert.Contains(messages, "'ScanType' is required");
+            StringAssert.Contains(messages, "'Rules' is required");
+        }
+
+        [TestMethod]
         public void Continuous_scanning_needs_enhanced_and_the_API_default_is_basic()
         {
             Markup.Verify("registry-scanning.json", """{"rules": [{"scanFrequency": {|ECR025:"CONTINUOUS_SCAN"|}, "repositoryFilters": []}]}""", Rule);
