@@ -92,6 +92,7 @@ namespace Shipshape.AnalyzerBench
             _ = new CompilationWithAnalyzers(driverOnly, doNothing, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             double driver = clock.Elapsed.TotalMilliseconds;
 
+            using var jitLog = Environment.GetEnvironmentVariable("SHIPSHAPE_BENCH_JITLOG") is string logPath ? new JitListener(logPath) : null;
             long methods = JitInfo.GetCompiledMethodCount();
             clock.Restart();
             var analyzers = typeof(Shipshape.Analyzers.Diagnostics.CdkAnalyzer).Assembly.GetTypes()
@@ -102,8 +103,8 @@ namespace Shipshape.AnalyzerBench
             _ = analyzers.Sum(a => a.SupportedDiagnostics.Length);
             double construction = clock.Elapsed.TotalMilliseconds;
             long constructionMethods = JitInfo.GetCompiledMethodCount() - methods;
+            jitLog?.Mark("---- first run");
 
-            using var jitLog = Environment.GetEnvironmentVariable("SHIPSHAPE_BENCH_JITLOG") is string logPath ? new JitListener(logPath) : null;
             methods = JitInfo.GetCompiledMethodCount();
             var jitTime = JitInfo.GetCompilationTime();
             var withAnalyzers = new CompilationWithAnalyzers(first, analyzers, options);
@@ -135,11 +136,15 @@ namespace Shipshape.AnalyzerBench
             return 0;
         }
 
-        /// <summary>Writes the methods the JIT compiles (namespace, type and name), one a line, while it lives.</summary>
+        /// <summary>
+        /// Writes the methods the JIT compiles while it lives, one a line: the JIT's time for it in milliseconds (from the
+        /// runtime's MethodJittingStarted and MethodLoadVerbose events) and its namespace, type and name.
+        /// </summary>
         private sealed class JitListener : EventListener
         {
+            private readonly Dictionary<ulong, (DateTime Start, string Name)> _started = new Dictionary<ulong, (DateTime, string)>();
             private readonly List<string> _methods = new List<string>();
-            private readonly string _path;
+            private readonly string? _path;
             private bool _done;
 
             public JitListener(string path) => _path = path;
@@ -151,13 +156,27 @@ namespace Shipshape.AnalyzerBench
 
             protected override void OnEventWritten(EventWrittenEventArgs e)
             {
-                if (_done || e.EventName != "MethodJittingStarted_V1" || e.Payload == null) return;
-                lock (_methods) _methods.Add(e.Payload[4] + "::" + e.Payload[5]);
+                if (_done || e.Payload == null || _path == null) return;
+                lock (_methods)
+                {
+                    if (e.EventName == "MethodJittingStarted_V1")
+                        _started[(ulong)e.Payload[0]!] = (e.TimeStamp, e.Payload[4] + "::" + e.Payload[5]);
+                    else if (e.EventName != null && e.EventName.StartsWith("MethodLoadVerbose", StringComparison.Ordinal)
+                        && _started.Remove((ulong)e.Payload[0]!, out var started))
+                        _methods.Add((e.TimeStamp - started.Start).TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture) + "\t" + started.Name);
+                }
+            }
+
+            public void Mark(string line)
+            {
+                System.Threading.Thread.Sleep(200); // The runtime's events arrive a little late.
+                lock (_methods) _methods.Add(line);
             }
 
             public override void Dispose()
             {
-                if (!_done)
+                System.Threading.Thread.Sleep(200);
+                if (!_done && _path != null)
                 {
                     _done = true;
                     lock (_methods) File.WriteAllLines(_path, _methods);
