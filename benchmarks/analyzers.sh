@@ -14,7 +14,8 @@
 # a fresh compiler process each time, as on a CI machine's first build, so our code's start-up and JIT are paid).
 # From each log: the build's wall time, the Csc task's time, and the analyzer table the compiler prints (our
 # assembly's time, each analyzer's). Medians per kind; ratios against the baseline of the same run. Last, the
-# in-process profile (benchmarks/Analyzers profile): each analyzer's time by Roslyn's telemetry, cold and warm.
+# in-process profile (benchmarks/Analyzers profile): each analyzer's time by Roslyn's telemetry, cold and warm; and the
+# cold start in fresh processes (benchmarks/Analyzers cold): construction and first run, with the JIT's method count and time.
 # Needs: .NET 10 SDK, python3, /usr/bin/time, the NuGet packages above (restored from the configured feed).
 set -euo pipefail
 
@@ -41,6 +42,18 @@ if [ -n "${BEFORE:-}" ]; then
 fi
 dotnet build "$ROOT/benchmarks/Analyzers" -c Release -o "$WORK/tool" -nologo -v q >&2
 TOOL="$WORK/tool/shipshape-analyzer-bench"
+TOOL_BEFORE=""
+if [ -n "${BEFORE:-}" ]; then
+  # This tree's benchmark tool over the older tree's analyzers, for the cold-start comparison (skipped if it does not build).
+  rm -rf "$WORK/before-src/benchmarks/Analyzers"
+  cp -r "$ROOT/benchmarks/Analyzers" "$WORK/before-src/benchmarks/Analyzers"
+  rm -rf "$WORK/before-src/benchmarks/Analyzers/bin" "$WORK/before-src/benchmarks/Analyzers/obj"
+  if dotnet build "$WORK/before-src/benchmarks/Analyzers" -c Release -o "$WORK/tool-before" -nologo -v q >&2; then
+    TOOL_BEFORE="$WORK/tool-before/shipshape-analyzer-bench"
+  else
+    echo "   (no cold-start comparison: this benchmark tool does not build against $BEFORE)" >&2
+  fi
+fi
 
 echo "== generate the app" >&2
 APP="$WORK/app"
@@ -73,5 +86,18 @@ done
 echo "== in-process profile" >&2
 "$TOOL" profile "$APP" 8 > "$WORK/profile.md"
 
+echo "== cold start (fresh processes)" >&2
+COLD="$WORK/cold.md"
+{
+  echo
+  echo "Cold start (\`shipshape-analyzer-bench cold\`: fresh processes, the compiler's binding and Roslyn's analyzer driver paid first;"
+  echo "what is left is ours: construction, then the first run over the app with the JIT it causes; two alternating rounds):"
+  for round in 1 2; do
+    if [ -n "$TOOL_BEFORE" ]; then echo; echo "Round $round, ours at $BEFORE:"; echo; "$TOOL_BEFORE" cold "$APP" 5 | tail -n +3; fi
+    echo; echo "Round $round, ours (this tree):"; echo; "$TOOL" cold "$APP" 5 | tail -n +3
+  done
+} > "$COLD"
+
 python3 "$ROOT/benchmarks/analyzers_table.py" "$LOGS" "$RUNS" "$WORK/generated.txt" "$WORK/profile.md" "$KINDS" "${BEFORE:-}" | tee "$OUT/analyzers.md"
+tee -a "$OUT/analyzers.md" < "$COLD"
 echo "(written to benchmarks/results/analyzers.md)" >&2

@@ -12,8 +12,10 @@ namespace Shipshape.AnalyzerBench
             {
                 case "generate": return CdkAppGenerator.Run(rest);
                 case "profile": return AnalyzerProfile.Run(rest);
+                case "cold": return ColdStart.Run(rest);
+                case "cold-once": return ColdStart.Once(rest);
                 default:
-                    Console.Error.WriteLine("usage: shipshape-analyzer-bench generate <folder> [stack-files] | profile <app-folder> [runs]");
+                    Console.Error.WriteLine("usage: shipshape-analyzer-bench generate <folder> [stack-files] | profile <app-folder> [runs] | cold <app-folder> [processes]");
                     return 2;
             }
         }

@@ -33,7 +33,7 @@ namespace Shipshape.Analyzers
 
         private protected override bool AppliesTo(CdkTypes cdk) => cdk.ArnPrincipal != null;
 
-        private protected override void Register(CompilationStartAnalysisContext context, CdkTypes cdk)
+        private protected override void Register(OperationBlockStartAnalysisContext context, CdkTypes cdk)
         {
             context.RegisterOperationAction(c =>
             {

@@ -51,14 +51,7 @@ namespace Shipshape.Analyzers
 
         private protected override bool AppliesTo(CdkTypes cdk) => cdk.TaskDefinition != null || cdk.CfnTaskDefinition != null;
 
-        private protected override void Register(CompilationStartAnalysisContext context, CdkTypes cdk)
-        {
-            // Per operation block: a finding inside a local's initializer (var environment = new Dictionary<…> { … }) is then
-            // local to the member that is analyzed, so editors show it while typing and code fixes apply to it.
-            context.RegisterOperationBlockStartAction(block => RegisterInBlock(block, cdk));
-        }
-
-        private void RegisterInBlock(OperationBlockStartAnalysisContext context, CdkTypes cdk)
+        private protected override void Register(OperationBlockStartAnalysisContext context, CdkTypes cdk)
         {
             if (cdk.TaskDefinition != null)
             {

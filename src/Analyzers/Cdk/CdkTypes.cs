@@ -106,6 +106,30 @@ namespace Shipshape.Analyzers.Cdk
             return new CdkTypes(compilation);
         }
 
+        /// <summary>True when <paramref name="type"/> is declared in <c>Amazon.CDK</c> or a namespace below it.</summary>
+        /// <remarks>By the namespace symbols' names: building the display string cost more than the rest of the check.</remarks>
+        public static bool InCdkNamespace(ITypeSymbol? type)
+        {
+            INamespaceSymbol? below = null;
+            for (var ns = type?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (ns.ContainingNamespace?.IsGlobalNamespace != false) return ns.Name == "Amazon" && below?.Name == "CDK";
+                below = ns;
+            }
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> is <c>System.Collections.Generic.Dictionary&lt;TKey, TValue&gt;</c> (any type arguments).</summary>
+        public static bool IsGenericDictionary(ITypeSymbol? type)
+        {
+            if (!(type is INamedTypeSymbol named) || named.Arity != 2 || named.Name != "Dictionary" || named.ContainingType != null) return false;
+            var generic = named.ContainingNamespace;
+            var collections = generic?.ContainingNamespace;
+            var system = collections?.ContainingNamespace;
+            return generic?.Name == "Generic" && collections?.Name == "Collections" && system?.Name == "System"
+                && system.ContainingNamespace?.IsGlobalNamespace == true;
+        }
+
         /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
         {

@@ -51,15 +51,19 @@ namespace Shipshape.Analyzers.Diagnostics
                 var cdk = CdkTypes.Get(start.Compilation);
                 if (cdk == null || !AppliesTo(cdk)) return;
                 CompilationConfig.For(start.Compilation, start.Options);
-                Register(start, cdk);
+                // Per operation block: a finding in a local's initializer (var props = new RepositoryProps { … }) is reported
+                // from the construct that reads the local, outside that construct's operation. Roslyn counts such a diagnostic
+                // as local only when the action was registered for the block (the member) it is in; then editors show it
+                // while typing in that file and code fixes apply to it (LocalityTests).
+                start.RegisterOperationBlockStartAction(block => Register(block, cdk));
             });
         }
 
         /// <summary>True when the compilation has the CDK types this analyzer looks for.</summary>
         private protected abstract bool AppliesTo(CdkTypes cdk);
 
-        /// <summary>Registers the operation actions (called only in compilations that reference the CDK).</summary>
-        private protected abstract void Register(CompilationStartAnalysisContext context, CdkTypes cdk);
+        /// <summary>Registers the operation actions of one operation block (called only in compilations that reference the CDK).</summary>
+        private protected abstract void Register(OperationBlockStartAnalysisContext context, CdkTypes cdk);
 
         /// <summary>Runs the engine's rules over subjects built from <paramref name="document"/> and reports this analyzer's findings.</summary>
         /// <param name="fix">Code-fix data for a finding beyond literal replacements (the repository settings' fixes).</param>

@@ -47,10 +47,6 @@ namespace Shipshape.Analyzers.Translation
             return doc.Unknown(operation.Syntax);
         }
 
-        private static bool IsCdkPropertyType(ITypeSymbol? type)
-        {
-            string? ns = type?.ContainingNamespace?.ToDisplayString();
-            return ns != null && (ns == "Amazon.CDK" || ns.StartsWith("Amazon.CDK.", System.StringComparison.Ordinal));
-        }
+        private static bool IsCdkPropertyType(ITypeSymbol? type) => Cdk.CdkTypes.InCdkNamespace(type);
     }
 }

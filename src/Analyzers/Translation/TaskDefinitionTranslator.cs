@@ -198,8 +198,7 @@ namespace Shipshape.Analyzers.Translation
             return entries;
         }
 
-        private static bool IsGenericDictionary(ITypeSymbol? type)
-            => type is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.Dictionary<TKey, TValue>";
+        private static bool IsGenericDictionary(ITypeSymbol? type) => Cdk.CdkTypes.IsGenericDictionary(type);
 
         /// <summary><c>ContainerImage.FromRegistry("…")</c> as the image name; any other image is unknown.</summary>
         private Node Image(IOperation value)

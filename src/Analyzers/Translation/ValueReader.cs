@@ -283,7 +283,7 @@ namespace Shipshape.Analyzers.Translation
             string text = CSharpDocument.SourceOf(scope.SyntaxTree).Text;
             var span = scope.Span;
             if (name.Length == 0 || span.End > text.Length) return Walk(scope, name, cache);
-            if (text.IndexOf("\\u", span.Start, span.Length, System.StringComparison.OrdinalIgnoreCase) >= 0) return Walk(scope, name, cache);
+            if (HasUnicodeEscape(text, span.Start, span.End)) return Walk(scope, name, cache);
             var found = new List<IdentifierNameSyntax>();
             int at = span.Start;
             while (at < span.End && (at = text.IndexOf(name, at, span.End - at, System.StringComparison.Ordinal)) >= 0)
@@ -297,6 +297,16 @@ namespace Shipshape.Analyzers.Translation
                 at += name.Length;
             }
             return found;
+        }
+
+        /// <summary><c>\u</c> or <c>\U</c> between <paramref name="start"/> and <paramref name="end"/> (a search for the backslash alone: most members have none, and this runs for every local).</summary>
+        private static bool HasUnicodeEscape(string text, int start, int end)
+        {
+            for (int at = text.IndexOf('\\', start, end - start); at >= 0 && at + 1 < end; at = text.IndexOf('\\', at + 1, end - at - 1))
+            {
+                if (text[at + 1] == 'u' || text[at + 1] == 'U') return true;
+            }
+            return false;
         }
 
         private static IEnumerable<IdentifierNameSyntax> Walk(SyntaxNode scope, string name, Cache cache)
@@ -357,13 +367,7 @@ namespace Shipshape.Analyzers.Translation
 
         private static bool IsCdk(ISymbol? symbol) => IsCdkType(symbol?.ContainingType);
 
-        private static bool IsCdkType(ITypeSymbol? type)
-        {
-            var ns = type?.ContainingNamespace;
-            if (ns == null) return false;
-            string full = ns.ToDisplayString();
-            return full == "Amazon.CDK" || full.StartsWith("Amazon.CDK.", System.StringComparison.Ordinal);
-        }
+        private static bool IsCdkType(ITypeSymbol? type) => Cdk.CdkTypes.InCdkNamespace(type);
     }
 
     internal readonly struct MemberUse

@@ -226,7 +226,8 @@ namespace Shipshape.Ecs
 
         /// <summary><c>30s</c>, <c>15m</c>, <c>1h</c>, <c>7d</c>, <c>512MB</c>: a duration or size, not a secret.</summary>
         private static bool IsNumberWithUnit(string v)
-            => Regex.IsMatch(v, @"^\d+(?:\.\d+)?\s?(?:ms|s|m|h|d|w|y|sec|secs|min|mins|hours|days|kb|mb|gb|k|b)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            // Most values do not start with a digit (\d is any Unicode decimal digit, as char.IsDigit): no regular expression for them.
+            => v.Length > 0 && char.IsDigit(v[0]) && Regex.IsMatch(v, @"^\d+(?:\.\d+)?\s?(?:ms|s|m|h|d|w|y|sec|secs|min|mins|hours|days|kb|mb|gb|k|b)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>Masked or filler text: <c>****</c>, <c>xxxxxxxx</c>, <c>...</c>.</summary>
         private static bool IsFiller(string v)
