@@ -21,15 +21,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EksClusterAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "EKS001", "EKS002", "EKS003" };
-
         public EksClusterAnalyzer()
             : this(null, null)
         {
         }
 
         internal EksClusterAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(EksClusterAnalyzer), engine, catalogue)
         {
         }
 

@@ -22,15 +22,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PolicyJsonAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "IAM004", "IAM006", "IAM007", "IAM008", "IAM009", "IAM010", "IAM011" };
-
         public PolicyJsonAnalyzer()
             : this(null, null)
         {
         }
 
         internal PolicyJsonAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(PolicyJsonAnalyzer), engine, catalogue)
         {
         }
 

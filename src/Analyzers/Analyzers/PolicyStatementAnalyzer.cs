@@ -21,15 +21,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PolicyStatementAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "IAM006", "IAM007", "IAM008" };
-
         public PolicyStatementAnalyzer()
             : this(null, null)
         {
         }
 
         internal PolicyStatementAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(PolicyStatementAnalyzer), engine, catalogue)
         {
         }
 

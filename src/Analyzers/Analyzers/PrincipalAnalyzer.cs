@@ -19,15 +19,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PrincipalAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "IAM008" };
-
         public PrincipalAnalyzer()
             : this(null, null)
         {
         }
 
         internal PrincipalAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(PrincipalAnalyzer), engine, catalogue)
         {
         }
 

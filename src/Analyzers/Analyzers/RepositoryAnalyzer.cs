@@ -14,8 +14,9 @@ namespace Shipshape.Analyzers
     /// <summary>
     /// <c>new Repository(…)</c> (L2) and <c>new CfnRepository(…)</c> (L1) as <see cref="EcrRepository"/> subjects with CDK's
     /// defaults in CloudFormation terms: every engine rule over repository settings (ECR010–ECR016: encryption, scan on
-    /// push, tag mutability, lifecycle policy, repository name) reports through this analyzer as soon as it is in the
-    /// catalogue and the rule set; no change here is needed to enable one.
+    /// push, tag mutability, lifecycle policy, repository name) reports through this analyzer once its catalogue entry
+    /// names it (<c>csharp-analyzers: [RepositoryAnalyzer]</c>; a test keeps that list equal to the engine's repository
+    /// rules); no change here is needed to enable one.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RepositoryAnalyzer : CdkAnalyzer
@@ -26,13 +27,9 @@ namespace Shipshape.Analyzers
         }
 
         internal RepositoryAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIdsFor(engine, catalogue), engine, catalogue)
+            : base(nameof(RepositoryAnalyzer), engine, catalogue)
         {
         }
-
-        /// <summary>The repository-settings rules: those the engine runs over <see cref="EcrRepository"/>.</summary>
-        internal static IEnumerable<string> RuleIdsFor(LintEngine? engine, RuleCatalogue? catalogue)
-            => (engine ?? DefaultEngine).RuleIdsFor(typeof(EcrRepository));
 
         private protected override bool AppliesTo(CdkTypes cdk) => cdk.Repository != null || cdk.CfnRepository != null;
 

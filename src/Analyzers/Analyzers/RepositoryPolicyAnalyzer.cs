@@ -23,15 +23,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RepositoryPolicyAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "ECR001", "ECR002", "ECR003", "ECR004" };
-
         public RepositoryPolicyAnalyzer()
             : this(null, null)
         {
         }
 
         internal RepositoryPolicyAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(RepositoryPolicyAnalyzer), engine, catalogue)
         {
         }
 

@@ -28,8 +28,9 @@ namespace Shipshape.Analyzers
     /// <item>ECS007, ECS008 the image of <c>ContainerImage.FromRegistry("…")</c> (L2) or <c>Image</c> (L1) in ECR by a mutable tag, or with a malformed ECR host.</item>
     /// </list>
     /// Not ECS005 (the execution role cannot read a secret): it needs the role's policies, which CDK writes from grants this
-    /// translation does not see. The rules are listed here rather than taken from the engine's rules over task definitions:
-    /// the translation covers only the container members above, and a new rule about another member would see it missing.
+    /// translation does not see. The catalogue names this analyzer only in the entries of these rules, not of every engine rule
+    /// over task definitions: the translation covers only the container members above, and a new rule about another member
+    /// would see it missing.
     /// <c>AddEnvironment</c>/<c>AddSecret</c> only add entries (none is removed later), so what one call shows stays true; values that
     /// are not literals (method results, parameters, fields) are unknown and never reported. A finding inside a variable that
     /// several containers share is reported once, by the first container that uses it.
@@ -37,15 +38,13 @@ namespace Shipshape.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TaskDefinitionAnalyzer : CdkAnalyzer
     {
-        internal static readonly string[] RuleIds = { "ECS001", "ECS002", "ECS003", "ECS004", "ECS006", "ECS007", "ECS008" };
-
         public TaskDefinitionAnalyzer()
             : this(null, null)
         {
         }
 
         internal TaskDefinitionAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(RuleIds, engine, catalogue)
+            : base(nameof(TaskDefinitionAnalyzer), engine, catalogue)
         {
         }
 

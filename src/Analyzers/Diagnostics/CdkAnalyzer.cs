@@ -29,13 +29,17 @@ namespace Shipshape.Analyzers.Diagnostics
         internal static LintEngine DefaultEngine => SharedEngine.Value;
         private readonly ImmutableDictionary<string, DiagnosticDescriptor> _descriptors;
 
-        /// <param name="ruleIds">The rules whose facts this analyzer's translation provides completely; IDs not in the catalogue are ignored.</param>
+        /// <param name="name">
+        /// The analyzer's class name. Its rules are the catalogue entries naming it under <c>csharp-analyzers:</c>: those
+        /// whose facts its translation provides completely (so rule IDs live only in the catalogue).
+        /// </param>
         /// <param name="engine">Tests pass an engine with their own rules; the default is the engine with every rule.</param>
         /// <param name="catalogue">The catalogue of <paramref name="engine"/>; the embedded one by default.</param>
-        private protected CdkAnalyzer(IEnumerable<string> ruleIds, LintEngine? engine, RuleCatalogue? catalogue)
+        private protected CdkAnalyzer(string name, LintEngine? engine, RuleCatalogue? catalogue)
         {
             _engine = engine != null ? new Lazy<LintEngine>(() => engine) : SharedEngine;
-            _descriptors = RuleDescriptors.ForIds(ruleIds, catalogue ?? RuleCatalogue.Embedded);
+            catalogue ??= RuleCatalogue.Embedded;
+            _descriptors = RuleDescriptors.ForIds(catalogue.IdsReportedBy(name), catalogue);
             SupportedDiagnostics = _descriptors.Values.ToImmutableArray();
         }
 

@@ -38,6 +38,9 @@ namespace Shipshape.Catalogue
             md.Append("| Severity | ").Append(rule.DefaultSeverity.ToName()).Append(" |\n");
             md.Append("| Category | ").Append(rule.Category).Append(" |\n");
             md.Append("| Tags | ").Append(string.Join(", ", rule.Tags)).Append(" |\n");
+            md.Append("| C# CDK | ").Append(rule.CSharpAnalyzers.Count > 0
+                ? "reported while you type, by " + string.Join(", ", rule.CSharpAnalyzers.Select(a => "`" + a + "`"))
+                : "not checked in C# code (only in templates and files)").Append(" |\n");
             if (rule.SecuritySeverity.HasValue)
                 md.Append("| Security severity | ").Append(rule.SecuritySeverity.Value.ToString("0.0", CultureInfo.InvariantCulture)).Append(" |\n");
             md.Append("\n").Append(rule.Summary.Trim()).Append("\n\n");
@@ -70,9 +73,10 @@ namespace Shipshape.Catalogue
         {
             var md = new StringBuilder();
             md.Append(TableStart).Append('\n');
-            md.Append("| ID | Severity | Title |\n|---|---|---|\n");
+            md.Append("| ID | Severity | Title | C# CDK |\n|---|---|---|---|\n");
             foreach (var rule in catalogue.Rules)
-                md.Append("| [").Append(rule.Id).Append("](docs/rules/").Append(rule.Id).Append(".md) | ").Append(rule.DefaultSeverity.ToName()).Append(" | ").Append(rule.Title).Append(" |\n");
+                md.Append("| [").Append(rule.Id).Append("](docs/rules/").Append(rule.Id).Append(".md) | ").Append(rule.DefaultSeverity.ToName()).Append(" | ").Append(rule.Title)
+                    .Append(" | ").Append(rule.CSharpAnalyzers.Count > 0 ? "yes" : "").Append(" |\n");
             md.Append(TableEnd);
             return md.ToString();
         }

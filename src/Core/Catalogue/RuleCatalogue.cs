@@ -38,6 +38,10 @@ namespace Shipshape.Catalogue
 
         public bool TryGet(string id, out RuleDescriptor descriptor) => _byId.TryGetValue(id, out descriptor!);
 
+        /// <summary>The IDs of the rules whose entry names <paramref name="analyzer"/> (a class name) under <c>csharp-analyzers:</c>.</summary>
+        public IReadOnlyList<string> IdsReportedBy(string analyzer)
+            => Rules.Where(r => r.CSharpAnalyzers.Contains(analyzer)).Select(r => r.Id).ToList();
+
         private static RuleCatalogue LoadEmbedded()
         {
             var assembly = typeof(RuleCatalogue).Assembly;
@@ -59,7 +63,7 @@ namespace Shipshape.Catalogue
         private static readonly string[] HeaderKeys = { "id", "severity", "implementation", "message", "title", "category", "summary", "tags" };
 
         /// <summary>
-        /// The id, severity, implementation, message, title, category, summary, tags and sensitive flag of an entry when each is a
+        /// The id, severity, implementation, message, title, category, summary, tags, sensitive flag and C# analyzers of an entry when each is a
         /// one-line plain or double-quoted scalar at the top level (tags: a flow sequence of plain words), as in every
         /// entry today; null when anything is less simple, and then the caller parses the whole entry.
         /// </summary>
@@ -67,12 +71,19 @@ namespace Shipshape.Catalogue
         {
             var values = new string?[HeaderKeys.Length];
             bool sensitive = false;
+            List<string>? analyzers = null;
             foreach (string rawLine in yaml.Split('\n'))
             {
                 string line = rawLine.TrimEnd('\r');
                 int colon = line.IndexOf(": ", StringComparison.Ordinal);
                 if (line.Length == 0 || colon <= 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#') continue;
                 string key = line.Substring(0, colon);
+                if (key == "csharp-analyzers")
+                {
+                    analyzers = SimpleTags(line.Substring(colon + 2).Trim());
+                    if (analyzers == null) return null;
+                    continue;
+                }
                 if (key == "sensitive")
                 {
                     // Optional (absent means false); the text output asks every rule that reports, at start-up.
@@ -89,7 +100,8 @@ namespace Shipshape.Catalogue
                 values[index] = value.Trim();
             }
             if (values.Any(v => string.IsNullOrEmpty(v)) || !SeverityNames.TryParse(values[1], out Severity severity)) return null;
-            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, values[4]!, values[5]!, values[6]!, SimpleTags(values[7]!)!, sensitive, full);
+            return new RuleDescriptor(values[0]!, values[3]!, severity, values[2]!, values[4]!, values[5]!, values[6]!, SimpleTags(values[7]!)!, sensitive,
+                (IReadOnlyList<string>?)analyzers ?? Array.Empty<string>(), full);
         }
 
         /// <summary><c>[a, b-c, d]</c>: a flow sequence of plain words (letters, digits, '-', '_'); null otherwise.</summary>
@@ -170,9 +182,12 @@ namespace Shipshape.Catalogue
                 }
             }
             bool sensitive = root.Get("sensitive") is ScalarNode flag && flag.Value == "true";
+            var csharpAnalyzers = root.Get("csharp-analyzers") is SequenceNode analyzerList
+                ? analyzerList.Items.OfType<ScalarNode>().Select(a => a.Value).ToList()
+                : new List<string>();
             return new RuleDescriptor(id, Required("title"), Required("message"), Required("category"), severity, tags,
                 Required("summary"), Required("rationale"), Required("remediation"), Required("implementation"), securitySeverity, examples, sensitive,
-                ReadOptions(path, root.Get("options")));
+                ReadOptions(path, root.Get("options")), csharpAnalyzers);
         }
 
         /// <summary><c>options: [ { name, type, description, values } ]</c>: what <c>.shipshape.yaml</c> may set for the rule.</summary>

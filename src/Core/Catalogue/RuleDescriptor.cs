@@ -18,14 +18,17 @@ namespace Shipshape.Catalogue
         private readonly IReadOnlyList<RuleExample>? _examples;
         private readonly bool _sensitive;
         private readonly IReadOnlyList<RuleOptionSpec>? _options;
+        private readonly IReadOnlyList<string> _csharpAnalyzers;
 
         // The embedded catalogue reads only what linting needs at start-up; the rest is read on first use.
         private readonly Lazy<RuleDescriptor>? _full;
 
         public RuleDescriptor(string id, string title, string messageFormat, string category, Severity defaultSeverity,
             IReadOnlyList<string> tags, string summary, string rationale, string remediation, string implementation,
-            double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false, IReadOnlyList<RuleOptionSpec>? options = null)
+            double? securitySeverity, IReadOnlyList<RuleExample> examples, bool sensitive = false, IReadOnlyList<RuleOptionSpec>? options = null,
+            IReadOnlyList<string>? csharpAnalyzers = null)
         {
+            _csharpAnalyzers = csharpAnalyzers ?? Array.Empty<string>();
             _sensitive = sensitive;
             _options = options ?? Array.Empty<RuleOptionSpec>();
             Id = id;
@@ -43,7 +46,8 @@ namespace Shipshape.Catalogue
         }
 
         internal RuleDescriptor(string id, string messageFormat, Severity defaultSeverity, string implementation,
-            string title, string category, string summary, IReadOnlyList<string> tags, bool sensitive, Lazy<RuleDescriptor> full)
+            string title, string category, string summary, IReadOnlyList<string> tags, bool sensitive, IReadOnlyList<string> csharpAnalyzers,
+            Lazy<RuleDescriptor> full)
         {
             Id = id;
             MessageFormat = messageFormat;
@@ -55,6 +59,7 @@ namespace Shipshape.Catalogue
             _summary = summary;
             _tags = tags;
             _sensitive = sensitive;
+            _csharpAnalyzers = csharpAnalyzers;
             _full = full;
         }
 
@@ -84,6 +89,12 @@ namespace Shipshape.Catalogue
 
         /// <summary>The options <c>.shipshape.yaml</c> may give the rule (the entry's <c>options:</c>); empty for most rules.</summary>
         public IReadOnlyList<RuleOptionSpec> Options => _full != null ? _full.Value.Options : _options!;
+
+        /// <summary>
+        /// The Roslyn analyzers (class names) that report the rule on C# CDK code (the entry's <c>csharp-analyzers:</c>):
+        /// each analyzer's diagnostics are exactly the rules naming it. Empty for rules C# code cannot break.
+        /// </summary>
+        public IReadOnlyList<string> CSharpAnalyzers => _csharpAnalyzers;
 
         public string HelpUri => RuleCatalogue.HelpUriBase + Id + ".md";
     }

@@ -39,6 +39,29 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         }
 
         /// <summary>
+        /// The catalogue says which analyzer reports which rule (<c>csharp-analyzers:</c>): each shipped analyzer declares
+        /// exactly the rules naming it, and every name there is a shipped analyzer (a misspelt one would silently report nothing).
+        /// </summary>
+        [TestMethod]
+        public void EachAnalyzerReportsTheRulesWhoseEntriesNameIt()
+        {
+            var shipped = AllAnalyzers.Shipped();
+            var names = shipped.Select(a => a.GetType().Name).ToList();
+            foreach (var rule in RuleCatalogue.Embedded.Rules)
+                foreach (string name in rule.CSharpAnalyzers)
+                    CollectionAssert.Contains(names, name, rule.Id + " names an analyzer that does not exist");
+            // ConfigurationAnalyzer reports broken .shipshape.yaml files (LINT001), not C# code: it is no rule's C# analyzer.
+            foreach (var analyzer in shipped.OfType<Shipshape.Analyzers.Diagnostics.CdkAnalyzer>())
+            {
+                string name = analyzer.GetType().Name;
+                var declared = analyzer.SupportedDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
+                var named = RuleCatalogue.Embedded.IdsReportedBy(name).OrderBy(i => i, StringComparer.Ordinal).ToList();
+                CollectionAssert.AreEqual(named, declared, name);
+                Assert.IsNotEmpty(declared, name + " reports nothing");
+            }
+        }
+
+        /// <summary>
         /// The RS2000-series analyzers cannot see descriptors made from the catalogue at run time, so this test keeps
         /// AnalyzerReleases.Unshipped.md equal to what the analyzers declare (ID, category, severity, analyzers).
         /// </summary>

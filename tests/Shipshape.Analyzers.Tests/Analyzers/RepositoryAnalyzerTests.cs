@@ -138,7 +138,8 @@ namespace Shipshape.Analyzers.Tests.Analyzers
         public Task ARepositoryRuleReportsThroughTheAnalyzerAtCSharpSpans()
         {
             var descriptor = new RuleDescriptor("TST013", "Scan on push is off", "Repository '{0}' {1}.", "ecr", Severity.Warning,
-                new[] { "test" }, "summary", "rationale", "remediation", nameof(ScanOnPushStandIn), null, Array.Empty<RuleExample>());
+                new[] { "test" }, "summary", "rationale", "remediation", nameof(ScanOnPushStandIn), null, Array.Empty<RuleExample>(),
+                csharpAnalyzers: new[] { nameof(RepositoryAnalyzer) });
             var catalogue = new RuleCatalogue(new[] { descriptor });
             var engine = new LintEngine(catalogue, null, new Rule[] { new ScanOnPushStandIn() });
             var test = new CdkAnalyzerTest<RepositoryAnalyzer>(Fixture.InStack(@"

@@ -31,7 +31,8 @@ namespace Shipshape.Analyzers.Tests.Support
         public static ImmutableArray<DiagnosticAnalyzer> Create()
         {
             var descriptor = new RuleDescriptor("TST013", "Scan on push is off", "Repository '{0}' {1}.", "ecr", Severity.Warning,
-                new[] { "test" }, "summary", "rationale", "remediation", nameof(RepositoryStandIn), null, System.Array.Empty<RuleExample>());
+                new[] { "test" }, "summary", "rationale", "remediation", nameof(RepositoryStandIn), null, System.Array.Empty<RuleExample>(),
+                csharpAnalyzers: new[] { nameof(RepositoryAnalyzer) });
             var catalogue = new RuleCatalogue(new[] { descriptor });
             var engine = new LintEngine(catalogue, null, new Rule[] { new RepositoryStandIn() });
             return Shipped().AddRange(new DiagnosticAnalyzer[]

@@ -29,7 +29,7 @@ namespace Shipshape.Analyzers.Tests.Support
 
         private static RuleDescriptor Descriptor(string id, string implementation)
             => new RuleDescriptor(id, id + " stand-in", "Repository '{0}': {1}.", "ecr", Severity.Warning, new[] { "test" },
-                "summary", "rationale", "remediation", implementation, null, Array.Empty<RuleExample>());
+                "summary", "rationale", "remediation", implementation, null, Array.Empty<RuleExample>(), csharpAnalyzers: new[] { nameof(RepositoryAnalyzer) });
 
         /// <summary>Reports the setting when it is absent (at the anchor) or has the insecure value (at the value); unknown is silent.</summary>
         private abstract class SettingRule : Rule<EcrRepository>

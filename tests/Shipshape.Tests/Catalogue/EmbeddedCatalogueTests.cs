@@ -29,12 +29,14 @@ namespace Shipshape.Tests.Catalogue
                 Assert.AreEqual(full.Remediation, embedded.Remediation, at);
                 Assert.AreEqual(full.SecuritySeverity, embedded.SecuritySeverity, at);
                 Assert.AreEqual(full.Sensitive, embedded.Sensitive, at);
+                CollectionAssert.AreEqual(full.CSharpAnalyzers.ToList(), embedded.CSharpAnalyzers.ToList(), at);
                 CollectionAssert.AreEqual(full.Tags.ToList(), embedded.Tags.ToList(), at);
                 CollectionAssert.AreEqual(full.Examples.Select(e => e.Name + "|" + e.File + "|" + e.Code).ToList(), embedded.Examples.Select(e => e.Name + "|" + e.File + "|" + e.Code).ToList(), at);
                 CollectionAssert.AreEqual(full.Options.Select(o => o.Name + "|" + o.Type + "|" + string.Join(",", o.AllowedValues)).ToList(), embedded.Options.Select(o => o.Name + "|" + o.Type + "|" + string.Join(",", o.AllowedValues)).ToList(), at);
             }
             // The flag is read at start-up (the text output masks sensitive tokens): the comparison above must have seen one.
             Assert.IsTrue(RuleCatalogue.Embedded["ECS001"].Sensitive);
+            CollectionAssert.AreEqual(new[] { "PolicyJsonAnalyzer", "PolicyStatementAnalyzer", "PrincipalAnalyzer" }, RuleCatalogue.Embedded["IAM008"].CSharpAnalyzers.ToList());
         }
     }
 }
