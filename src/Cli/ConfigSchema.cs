@@ -3,11 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using System.Text.Json.Nodes;
+using Json.Schema;
 using Shipshape.Configuration;
 using Shipshape.Model;
 using Shipshape.Text;
@@ -15,15 +12,23 @@ using Shipshape.Text;
 namespace Shipshape.Cli
 {
     /// <summary>
-    /// Validates a <c>.shipshape.yaml</c> against the shipped JSON Schema with NJsonSchema and maps each
-    /// error back to the YAML node's file:line:col. The YAML model is written as JSON with one token per
-    /// line, so the line NJsonSchema reports for an error names exactly one node.
+    /// Validates a <c>.shipshape.yaml</c> against the shipped JSON Schema with JsonSchema.Net (System.Text.Json, no
+    /// reflection, so it works in the Native AOT tool) and maps each error back to the YAML node's file:line:col:
+    /// the YAML model is turned into a <see cref="JsonNode"/> and each error's instance location (a JSON Pointer) is
+    /// walked down the same YAML model.
     /// </summary>
     internal static class ConfigSchema
     {
         public const string ResourceName = "schemas/shipshape-config.schema.json";
 
-        private static readonly Lazy<JsonSchema> Schema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(Text).GetAwaiter().GetResult());
+        private const int MaxDepth = 256;
+
+        private static readonly Lazy<JsonSchema> Schema = new Lazy<JsonSchema>(() => JsonSchema.FromText(Text));
+
+        /// <summary>The schema as plain JSON, to read a failing keyword's neighbours (enum values, known keys, pattern).</summary>
+        private static readonly Lazy<JsonNode> SchemaJson = new Lazy<JsonNode>(() => JsonNode.Parse(Text)!);
+
+        private static readonly EvaluationOptions Options = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical };
 
         /// <summary>The schema's text, as embedded in the tool.</summary>
         public static string Text
@@ -40,142 +45,199 @@ namespace Shipshape.Cli
         public static IReadOnlyList<ConfigError> Validate(SourceText source, Node? root)
         {
             if (root == null || (root is ScalarNode empty && empty.Kind == ScalarKind.Null)) return Array.Empty<ConfigError>();
-            var writer = new LineMappedJson();
-            writer.Write(root);
-            var token = JToken.Parse(writer.Json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace });
             var errors = new List<ConfigError>();
-            foreach (var error in Schema.Value.Validate(token)) Map(error, writer, errors);
+            var instance = ToJson(root, 0, errors);
+            if (errors.Count > 0) return errors;
+            var results = Schema.Value.Evaluate(instance, Options);
+            Map(results, root, errors);
             return errors
                 .GroupBy(e => (e.Position.Line, e.Position.Column, e.Message)).Select(g => g.First())
                 .OrderBy(e => e.Position).ToList();
         }
 
-        private static void Map(ValidationError error, LineMappedJson writer, List<ConfigError> sink)
+        private static void Map(EvaluationResults result, Node root, List<ConfigError> sink)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            if (result.IsValid) return;
+            var branches = result.Details.Where(d => IsAnyOfBranch(d.EvaluationPath.ToString())).ToList();
+            if (branches.Count > 0)
             {
-                // anyOf: report the branch meant for this kind of value (a mapping → the object branch).
-                var branches = child.Errors.Values.Where(b => b.Count > 0).ToList();
-                var chosen = branches.FirstOrDefault(b => b.All(e => !IsTypeMismatch(e.Kind))) ?? branches.OrderBy(b => b.Count).FirstOrDefault();
-                if (chosen != null && !chosen.All(e => IsTypeMismatch(e.Kind)))
+                // anyOf: report the branch meant for this kind of value (a mapping → the object branch); when no branch
+                // takes this kind of value, say which kinds would do.
+                var chosen = branches.FirstOrDefault(b => !b.IsValid && !HasTypeErrorAt(b, result.InstanceLocation.ToString()));
+                if (chosen != null) Map(chosen, root, sink);
+                else
                 {
-                    foreach (var inner in chosen) Map(inner, writer, sink);
-                    return;
+                    var at = Resolve(root, result.InstanceLocation.ToList(), out _);
+                    var kinds = branches.SelectMany(b => ExpectedTypes(b)).Distinct().ToList();
+                    sink.Add(new ConfigError(at.Span, "expected " + string.Join(" or ", kinds) + ", not " + Describe(at)));
                 }
             }
-            Node? node = error.HasLineInfo ? writer.NodeAt(error.LineNumber) : null;
-            node ??= writer.Root;
-            if (node == null) return;
-            Node at = node;
-            if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed && node is MappingNode map && error.Property != null && map.GetEntry(error.Property) is MappingEntry entry)
-                at = entry.Key;
-            else if (node is MappingNode m2 && error.Property != null && m2.GetEntry(error.Property) is MappingEntry valueEntry && error.Kind != ValidationErrorKind.PropertyRequired)
-                at = valueEntry.Value;
-            sink.Add(new ConfigError(at.Span, Message(error, at)));
+            foreach (var detail in result.Details)
+                if (!IsAnyOfBranch(detail.EvaluationPath.ToString())) Map(detail, root, sink);
+            if (result.Errors == null || result.Errors.Count == 0) return;
+
+            var segments = result.InstanceLocation.ToList();
+            var node = Resolve(root, segments, out var entry);
+            var schema = SchemaAt(result.SchemaLocation);
+            // A wrong type explains every other keyword that failed on the same value: report only that.
+            var keywords = result.Errors.ContainsKey("type") ? new[] { "type" } : result.Errors.Keys.ToArray();
+            foreach (string keyword in keywords)
+            {
+                if (keyword.Length == 0 && IsAdditionalProperty(result.EvaluationPath.ToString()) && entry != null)
+                {
+                    // additionalProperties: false — the key is what is wrong; the schema one level up lists the known keys.
+                    var known = (SchemaAt(Parent(result.SchemaLocation))?["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? new List<string>();
+                    sink.Add(new ConfigError(entry.Key.Span, "unknown key '" + entry.Name + "'" + (known.Count > 0 ? "; expected one of: " + string.Join(", ", known) : string.Empty)));
+                    continue;
+                }
+                if (keyword == "pattern" && IsPropertyName(result.EvaluationPath.ToString()) && entry != null)
+                {
+                    sink.Add(new ConfigError(entry.Key.Span, "'" + entry.Name + "' does not match " + schema?["pattern"]));
+                    continue;
+                }
+                sink.Add(new ConfigError(node.Span, Message(keyword, result.Errors[keyword], schema, node)));
+            }
         }
 
-        private static bool IsTypeMismatch(ValidationErrorKind kind)
-            => kind.ToString().EndsWith("Expected", StringComparison.Ordinal);
-
-        private static string Message(ValidationError error, Node at)
+        private static string Message(string keyword, string libraryMessage, JsonNode? schema, Node at)
         {
-            string value = at is ScalarNode s ? "'" + s.Value + "'" : at is MappingNode ? "a mapping" : "a list";
-            switch (error.Kind)
+            string value = Describe(at);
+            switch (keyword)
             {
-                case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-                    var known = error.Schema?.ActualSchema.Properties.Keys.ToList() ?? new List<string>();
-                    return "unknown key '" + error.Property + "'" + (known.Count > 0 ? "; expected one of: " + string.Join(", ", known) : string.Empty);
-                case ValidationErrorKind.NotInEnumeration:
-                    var allowed = error.Schema?.ActualSchema.Enumeration.Select(e => Convert.ToString(e, CultureInfo.InvariantCulture)).ToList() ?? new List<string?>();
+                case "type":
+                    return "expected " + string.Join(" or ", TypeNames(schema?["type"])) + ", not " + value;
+                case "enum":
+                    var allowed = (schema?["enum"] as JsonArray)?.Select(e => e?.ToString() ?? "null") ?? Enumerable.Empty<string>();
                     return value + " is not one of: " + string.Join(", ", allowed);
-                case ValidationErrorKind.PropertyRequired:
-                    return "missing key '" + error.Property + "'";
-                case ValidationErrorKind.PatternMismatch:
-                    return value + " does not match " + error.Schema?.ActualSchema.Pattern;
-                case ValidationErrorKind.StringTooShort:
+                case "required":
+                    var missing = (schema?["required"] as JsonArray)?.Select(r => r?.ToString() ?? string.Empty)
+                        .Where(name => !(at is MappingNode map && map.Has(name))).ToList() ?? new List<string>();
+                    return "missing key " + string.Join(", ", missing.Select(name => "'" + name + "'"));
+                case "pattern":
+                    return value + " does not match " + schema?["pattern"];
+                case "minLength":
                     return "an empty string is not allowed here";
-                case ValidationErrorKind.NumberTooSmall:
-                case ValidationErrorKind.NumberTooBig:
+                case "minimum":
+                case "maximum":
                     return value + " is out of range";
                 default:
-                    string kind = error.Kind.ToString();
-                    if (kind.EndsWith("Expected", StringComparison.Ordinal))
-                        return "expected " + Words(kind.Substring(0, kind.Length - "Expected".Length)) + ", not " + value;
-                    return Words(kind) + ": " + value;
+                    return keyword + ": " + value + " (" + libraryMessage + ")";
             }
         }
 
-        private static string Words(string pascal)
+        private static string Describe(Node at)
+            => at is ScalarNode s ? "'" + s.Value + "'" : at is MappingNode ? "a mapping" : "a list";
+
+        private static bool IsAnyOfBranch(string evaluationPath)
         {
-            var words = new StringBuilder();
-            foreach (char c in pascal)
-            {
-                if (char.IsUpper(c) && words.Length > 0) words.Append(' ');
-                words.Append(char.ToLowerInvariant(c));
-            }
-            return words.ToString();
+            int slash = evaluationPath.LastIndexOf('/');
+            return slash > 0 && evaluationPath.Substring(0, slash).EndsWith("/anyOf", StringComparison.Ordinal);
         }
 
-        /// <summary>JSON text with one token per line, and the node each line came from.</summary>
-        private sealed class LineMappedJson
+        private static bool IsAdditionalProperty(string evaluationPath) => evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal);
+
+        private static bool IsPropertyName(string evaluationPath) => evaluationPath.EndsWith("/propertyNames", StringComparison.Ordinal);
+
+        /// <summary>Whether this branch failed because the value itself has the wrong JSON type.</summary>
+        private static bool HasTypeErrorAt(EvaluationResults branch, string instanceLocation)
+            => (branch.InstanceLocation.ToString() == instanceLocation && branch.Errors != null && branch.Errors.ContainsKey("type"))
+               || branch.Details.Any(d => HasTypeErrorAt(d, instanceLocation));
+
+        private static IEnumerable<string> ExpectedTypes(EvaluationResults branch)
         {
-            private readonly StringBuilder _json = new StringBuilder();
-            private readonly List<Node> _lines = new List<Node>();
+            if (branch.Errors != null && branch.Errors.ContainsKey("type"))
+                foreach (string name in TypeNames(SchemaAt(branch.SchemaLocation)?["type"])) yield return name;
+            foreach (var detail in branch.Details)
+                foreach (string name in ExpectedTypes(detail)) yield return name;
+        }
 
-            public string Json => _json.ToString();
-            public Node? Root => _lines.Count > 0 ? _lines[0] : null;
+        private static IEnumerable<string> TypeNames(JsonNode? type)
+            => type is JsonArray many ? many.Select(t => t?.ToString() ?? "null") : new[] { type?.ToString() ?? "a value" };
 
-            public Node? NodeAt(int line) => line >= 1 && line <= _lines.Count ? _lines[line - 1] : null;
-
-            public void Write(Node node, int depth = 0)
+        /// <summary>The YAML node at a JSON Pointer's segments, and the mapping entry that holds it (if any).</summary>
+        private static Node Resolve(Node root, IReadOnlyList<string> segments, out MappingEntry? entry)
+        {
+            entry = null;
+            Node node = root;
+            foreach (string segment in segments)
             {
-                if (depth > 256) throw new InvalidOperationException("the configuration is nested too deeply");
-                switch (node)
+                if (node is MappingNode map && map.GetEntry(segment) is MappingEntry found)
                 {
-                    case MappingNode map:
-                        Line("{", map);
-                        for (int i = 0; i < map.Entries.Count; i++)
-                        {
-                            var entry = map.Entries[i];
-                            Line((i > 0 ? "," : string.Empty) + JsonConvert.ToString(entry.Name) + ":", map);
-                            Write(entry.Value, depth + 1);
-                        }
-                        Line("}", map);
-                        break;
-                    case SequenceNode seq:
-                        Line("[", seq);
-                        for (int i = 0; i < seq.Items.Count; i++)
-                        {
-                            if (i > 0) Line(",", seq);
-                            Write(seq.Items[i], depth + 1);
-                        }
-                        Line("]", seq);
-                        break;
-                    case ScalarNode scalar:
-                        Line(Scalar(scalar), scalar);
-                        break;
+                    entry = found;
+                    node = found.Value;
                 }
-            }
-
-            private static string Scalar(ScalarNode scalar)
-            {
-                switch (scalar.Kind)
+                else if (node is SequenceNode seq && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < seq.Items.Count)
                 {
-                    case ScalarKind.Null: return "null";
-                    case ScalarKind.Boolean: return scalar.Value.ToLowerInvariant() == "true" ? "true" : "false";
-                    case ScalarKind.Number:
-                        if (long.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return l.ToString(CultureInfo.InvariantCulture);
-                        if (double.TryParse(scalar.Value.Replace("_", string.Empty), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d) && !double.IsNaN(d))
-                            return d.ToString("R", CultureInfo.InvariantCulture);
-                        return JsonConvert.ToString(scalar.Value);
-                    default: return JsonConvert.ToString(scalar.Value);
+                    entry = null;
+                    node = seq.Items[index];
                 }
+                else break;
             }
+            return node;
+        }
 
-            private void Line(string text, Node node)
+        /// <summary>The part of the schema document a resolved schema location (its URI fragment) points at.</summary>
+        private static JsonNode? SchemaAt(Uri? location)
+        {
+            if (location == null) return null;
+            string fragment = Uri.UnescapeDataString(location.Fragment.TrimStart('#'));
+            JsonNode? node = SchemaJson.Value;
+            foreach (string raw in fragment.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                _json.Append(text).Append('\n');
-                _lines.Add(node);
+                string segment = raw.Replace("~1", "/").Replace("~0", "~");
+                node = node is JsonObject obj ? obj[segment]
+                    : node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < array.Count ? array[i]
+                    : null;
+                if (node == null) return null;
+            }
+            return node;
+        }
+
+        private static Uri? Parent(Uri location)
+        {
+            string text = location.ToString();
+            int slash = text.LastIndexOf('/');
+            int hash = text.IndexOf('#');
+            return hash >= 0 && slash > hash ? new Uri(text.Substring(0, slash)) : null;
+        }
+
+        /// <summary>The YAML model as JSON (a duplicated key keeps its last value, as the engine reads it).</summary>
+        private static JsonNode? ToJson(Node node, int depth, List<ConfigError> errors)
+        {
+            if (depth > MaxDepth)
+            {
+                if (errors.Count == 0) errors.Add(new ConfigError(node.Span, "the configuration is nested too deeply"));
+                return null;
+            }
+            switch (node)
+            {
+                case MappingNode map:
+                    var obj = new JsonObject();
+                    foreach (var entry in map.Entries) obj[entry.Name] = ToJson(entry.Value, depth + 1, errors);
+                    return obj;
+                case SequenceNode seq:
+                    var array = new JsonArray();
+                    foreach (var item in seq.Items) array.Add(ToJson(item, depth + 1, errors));
+                    return array;
+                case ScalarNode scalar:
+                    return Scalar(scalar);
+                default:
+                    return null;
+            }
+        }
+
+        private static JsonNode? Scalar(ScalarNode scalar)
+        {
+            switch (scalar.Kind)
+            {
+                case ScalarKind.Null: return null;
+                case ScalarKind.Boolean: return JsonValue.Create(scalar.Value.ToLowerInvariant() == "true");
+                case ScalarKind.Number:
+                    if (long.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return JsonValue.Create(l);
+                    if (double.TryParse(scalar.Value.Replace("_", string.Empty), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d) && !double.IsNaN(d))
+                        return JsonValue.Create(d);
+                    return JsonValue.Create(scalar.Value);
+                default: return JsonValue.Create(scalar.Value);
             }
         }
     }

@@ -117,6 +117,30 @@ namespace Shipshape.Tests.Configuration
         }
 
         [TestMethod]
+        public void Schema_errors_point_at_the_offending_key_or_value()
+        {
+            var errors = SchemaErrors(
+                "rules:\n" +
+                "  ecr002: off\n" +                                       // 2:3 a key that is no rule ID
+                "  IAM003: [error]\n" +                                   // 3:11 neither a severity nor a mapping
+                "  ECR002:\n    options:\n" +
+                "      trusted-accounts: [\"12\", 5]\n" +                // 6:26 and 6:32 not account IDs
+                "kinds:\n  \"deploy/*.json\": taskdef\n" +               // 8:20 a key with a slash, a bad kind
+                "baseline: \"\"\n" +                                      // 9:11 empty
+                "exclude: \"*.json\"\n");                                 // 10:10 not a list
+            CollectionAssert.AreEqual(new[]
+            {
+                ".shipshape.yaml:2:3: 'ecr002' does not match ^[A-Z]+[0-9]{3}$",
+                ".shipshape.yaml:3:11: expected string or object, not a list",
+                ".shipshape.yaml:6:26: '12' does not match ^[0-9]{12}$",
+                ".shipshape.yaml:6:32: '5' is out of range",
+                ".shipshape.yaml:8:20: 'taskdef' is not one of: " + string.Join(", ", ShipshapeConfig.KindNames),
+                ".shipshape.yaml:9:11: an empty string is not allowed here",
+                ".shipshape.yaml:10:10: expected array, not '*.json'",
+            }, errors.ToArray(), string.Join("\n", errors));
+        }
+
+        [TestMethod]
         public void The_starter_config_is_valid_both_ways()
         {
             var source = new SourceText(".shipshape.yaml", StarterConfig.Text);
