@@ -46,10 +46,12 @@ m = re.match(r"(\d+) C# files, (\d+) constructs", open(generated).read())
 files, constructs = int(m.group(1)), int(m.group(2))
 
 print(f"Generated app: {files} C# files, {constructs} constructs (Amazon.CDK.Lib 2.160.0). "
-      f"Median of {runs} recompiling `dotnet build` runs of each kind, alternating; "
+      f"Median of {runs} recompiling `dotnet build` runs of each kind, alternating; the compiler server's first build "
+      f"after it starts (a fresh server for each), its steady state (one server per kind, kept, its first build excluded), "
+      f"and no server (a fresh compiler process each build); "
       f"machine: {platform.platform()}, {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}.")
 print()
-modes = (("server", "server"), ("noserver", "no server"))
+modes = (("first", "server, first build"), ("server", "server, steady"), ("noserver", "no server"))
 data = {(mode, kind): [parse(os.path.join(logs, f"{mode}-{kind}-{n}.log")) for n in range(1, runs + 1)] for mode, _ in modes for kind in kinds}
 
 def ms(seconds_value):
@@ -106,6 +108,28 @@ for name in sorted(per_analyzer):
         value = per_analyzer[name].get(column)
         cells.append("–" if value is None else ("< 1 ms" if value < 0.001 else f"{value * 1000:.0f} ms"))
     print(f"| {name} | " + " | ".join(cells) + " |")
+print()
+print("Each build in order (all analyzers' time, and ours in brackets, as the compiler reports it). The steady server's first "
+      "build (\"w\", excluded from the medians above) loads and JIT-compiles our analyzers as any fresh compiler process does; "
+      "later builds reuse them, and the runtime's tiered JIT goes on optimising hot code (ours and the SDK's) over the first "
+      "builds:")
+print()
+warmups = {kind: os.path.join(logs, f"server-{kind}-warmup.log") for kind in kinds}
+print("| Compiler | Analyzers | " + " | ".join(["w"] + [str(n) for n in range(1, runs + 1)]) + " |")
+print("|---|---|" + "---:|" * (runs + 1))
+for mode, label in modes:
+    for kind in kinds:
+        builds = data[(mode, kind)]
+        first = "–"
+        if mode == "server" and os.path.exists(warmups[kind]):
+            first = parse(warmups[kind])
+        def cell(r):
+            if r == "–":
+                return r
+            text = f"{r['analyzers_total'] * 1000:.0f}"
+            return text if kind == "baseline" else f"{text} ({r['ours'] * 1000:.0f})"
+        name = "SDK's only (baseline)" if kind == "baseline" else kind_label[kind]
+        print(f"| {label} | {name} | " + " | ".join([cell(first)] + [cell(r) for r in builds]) + " |")
 print()
 print("In process (`shipshape-analyzer-bench profile`: CompilationWithAnalyzers, Roslyn's per-analyzer telemetry; the first run "
       "pays the JIT of our code, later runs are what a long-lived host such as the IDE sees):")
