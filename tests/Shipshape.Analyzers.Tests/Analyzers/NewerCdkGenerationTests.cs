@@ -27,10 +27,10 @@ namespace Shipshape.Analyzers.Tests.Analyzers
             "using Constructs;\n";
 
         /// <summary>A stack whose method <c>Add(IKeyRef key)</c> holds <paramref name="body"/>: the key is of the 2.277 type itself.</summary>
-        private static string InStack(string body, string usings = "")
+        private static string InStack(string body, string usings = "", string members = "")
             => Usings + usings +
                "\npublic class AppStack : Stack\n{\n" +
-               "    public AppStack(Construct scope, string id) : base(scope, id)\n    {\n    }\n\n" +
+               "    public AppStack(Construct scope, string id) : base(scope, id)\n    {\n    }\n\n" + members +
                "    public void Add(IKeyRef key)\n    {\n" + body + "\n    }\n}\n";
 
         private static Task Verify<TAnalyzer>(string source, params DiagnosticResult[] expected)
@@ -228,7 +228,7 @@ namespace Shipshape.Analyzers.Tests.Analyzers
                 [""DB_PASSWORD""] = {|ECS001:""Tr0ub4dor&3""|},
             },
             Secrets = new Dictionary<string, Secret> { [{|ECS006:""DB_HOST""|}] = Secret.FromSsmParameter(Parameter()) },
-        });", usings: "using Amazon.CDK.AWS.ECS;\n").Replace("    public void Add(", "    private static Amazon.CDK.AWS.SSM.IParameter Parameter() => null!;\n\n    public void Add("));
+        });", usings: "using Amazon.CDK.AWS.ECS;\n", members: "    private static Amazon.CDK.AWS.SSM.IParameter Parameter() => null!;\n\n"));
 
         private const string ClusterUsings = "using Amazon.CDK.AWS.EKS;\n";
 
@@ -360,6 +360,39 @@ public class AppStack : Stack
             => RunRepositoryFix(@"
         {|ECR010:{|ECR013:{|ECR014:{|ECR015:new Repository|}|}|}|}(this, ""Bare"");", @"
         {|ECR015:new Repository|}(this, ""Bare"", new RepositoryProps { Encryption = {|ECR011:RepositoryEncryption.KMS|}, ImageScanOnPush = true, ImageTagMutability = TagMutability.IMMUTABLE });", iterations: 3);
+
+        /// <summary>The container of <see cref="ContainerWithThe2277OptionsStillReportsPlaintextSecrets"/>: ECS001's fix moves the entry to <c>Secrets</c>.</summary>
+        [TestMethod]
+        public Task MoveToSecretsFixCompilesOnThe2277Generation()
+            => new CdkCodeFixTest<TaskDefinitionAnalyzer, MoveEnvironmentToSecretsCodeFix>(InStack(@"
+        var task = new FargateTaskDefinition(this, ""Task"");
+        task.AddContainer(""web"", new ContainerDefinitionOptions
+        {
+            Image = ContainerImage.FromRegistry(""nginx""),
+            EnableRestartPolicy = true,
+            RestartAttemptPeriod = Duration.Seconds(60),
+            VersionConsistency = VersionConsistency.DISABLED,
+            Logging = LogDrivers.None(),
+            Environment = new Dictionary<string, string>
+            {
+                [""DB_HOST""] = ""db.internal"",
+                [""DB_PASSWORD""] = {|ECS001:""Tr0ub4dor&3""|},
+            },
+        });", usings: "using Amazon.CDK.AWS.ECS;\n"), InStack(@"
+        var task = new FargateTaskDefinition(this, ""Task"");
+        task.AddContainer(""web"", new ContainerDefinitionOptions
+        {
+            Image = ContainerImage.FromRegistry(""nginx""),
+            EnableRestartPolicy = true,
+            RestartAttemptPeriod = Duration.Seconds(60),
+            VersionConsistency = VersionConsistency.DISABLED,
+            Logging = LogDrivers.None(),
+            Environment = new Dictionary<string, string>
+            {
+                [""DB_HOST""] = ""db.internal"",
+            },
+            Secrets = new Dictionary<string, Secret> { [""DB_PASSWORD""] = Secret.FromSsmParameter(StringParameter.FromSecureStringParameterAttributes(this, ""TODO-DB_PASSWORD"", new SecureStringParameterAttributes { ParameterName = ""/TODO/DB_PASSWORD"" })) },
+        });", usings: "using Amazon.CDK.AWS.ECS;\nusing Amazon.CDK.AWS.SSM;\n"), Cdk2277StandIn.WithCdk).RunAsync();
 
         /// <summary>
         /// With exclusion filters, <c>IMMUTABLE</c> would not deploy (filters go only with a <c>*_WITH_EXCLUSION</c> mutability),

@@ -17,7 +17,7 @@ namespace Shipshape.Analyzers.Tests.Support
     /// Constructs 10.0.5 and jsii runtime assemblies stand under it. <c>NewerCdkGenerationTests.StandInMatchesTheReal2160…</c>
     /// checks every member that 2.160 also has against the real 2.160 assembly, and allows only the 2.277 changes listed there.
     /// It must not grow beyond what the analyzers read (types resolved in <c>CdkTypes</c>, props members the translators
-    /// <c>Get</c>, methods they match by name) and the 2.277 additions the tests write next to them: it is a fixture for the
+    /// <c>Get</c>, methods they match by name), what the code fixes write and the 2.277 additions the tests write next to them: it is a fixture for the
     /// newer API generation, not a CDK.
     /// </summary>
     internal static class Cdk2277StandIn
@@ -110,6 +110,22 @@ namespace Amazon.CDK.AWS.ECR
 namespace Amazon.CDK.AWS.SSM
 {
     public interface IParameter { }
+
+    // What MoveEnvironmentToSecretsCodeFix writes: StringParameter.FromSecureStringParameterAttributes(this, id, new SecureStringParameterAttributes { ParameterName = … }).
+    public interface IStringParameter : IParameter { }
+
+    public interface ISecureStringParameterAttributes { }
+
+    public class SecureStringParameterAttributes : ISecureStringParameterAttributes
+    {
+        public string ParameterName { get; set; } = null!;
+    }
+
+    public class StringParameter : Construct, IStringParameter
+    {
+        protected StringParameter(Construct scope, string id) : base(scope, id) { }
+        public static IStringParameter FromSecureStringParameterAttributes(Construct scope, string id, ISecureStringParameterAttributes attrs) => null!;
+    }
 }
 
 namespace Amazon.CDK.AWS.ECS
