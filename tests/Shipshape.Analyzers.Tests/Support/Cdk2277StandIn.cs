@@ -19,6 +19,10 @@ namespace Shipshape.Analyzers.Tests.Support
     /// It must not grow beyond what the analyzers read (types resolved in <c>CdkTypes</c>, props members the translators
     /// <c>Get</c>, methods they match by name), what the code fixes write and the 2.277 additions the tests write next to them: it is a fixture for the
     /// newer API generation, not a CDK.
+    /// Not from cdk-api.md, which names them without types: the types of the four 2.277 container options
+    /// (<c>EnableRestartPolicy</c> <c>bool?</c>, <c>RestartAttemptPeriod</c> <c>Duration</c>, <c>RestartIgnoredExitCodes</c>
+    /// <c>double[]</c>, <c>VersionConsistency</c> enum), taken from CDK's TypeScript API; no analyzer reads them. Whether
+    /// <c>IKey</c> extends <c>IKeyRef</c> in 2.277 is not modelled: the fixtures type their keys <c>IKeyRef</c> themselves.
     /// </summary>
     internal static class Cdk2277StandIn
     {
