@@ -46,7 +46,7 @@ namespace Shipshape.Analyzers
                 var repository = l2 ? translator.Repository(creation) : translator.CfnRepository(creation);
                 if (repository == null) return;
                 // L2 settings have mechanical fixes (set the props member); L1 ones are left to the author.
-                Report(doc, repository, c.ReportDiagnostic, c.CancellationToken, l2 ? f => FixProperties.ForRepositorySetting(f.RuleId) : null);
+                Report(doc, repository, c.ReportDiagnostic, c.CancellationToken, l2 ? f => FixProperties.ForRepositorySetting(f.RuleId, repository.Get("ImageTagMutabilityExclusionFilters") != null) : null);
             }, OperationKind.ObjectCreation);
         }
     }

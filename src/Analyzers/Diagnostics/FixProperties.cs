@@ -77,10 +77,16 @@ namespace Shipshape.Analyzers.Diagnostics
         /// The mechanical fix of a repository-settings rule on an L2 <c>Repository</c>: the secure setting CDK offers
         /// for what the rule reports (KMS encryption, scan on push, immutable tags); empty for other rules.
         /// </summary>
-        internal static ImmutableDictionary<string, string?> ForRepositorySetting(string ruleId)
+        /// <param name="hasExclusionFilters">
+        /// The props set <c>ImageTagMutabilityExclusionFilters</c> (CDK 2.277+): CDK and ECR accept them only with a
+        /// <c>*_WITH_EXCLUSION</c> mutability, so <c>IMMUTABLE</c> would not deploy, and which tags should stay mutable is the
+        /// author's choice. No tag-mutability fix then.
+        /// </param>
+        internal static ImmutableDictionary<string, string?> ForRepositorySetting(string ruleId, bool hasExclusionFilters)
         {
             string member;
             string value;
+            if (ruleId == "ECR014" && hasExclusionFilters) return ImmutableDictionary<string, string?>.Empty;
             switch (ruleId)
             {
                 case "ECR010": member = "Encryption"; value = "Amazon.CDK.AWS.ECR.RepositoryEncryption.KMS"; break;

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,10 +14,11 @@ namespace Shipshape.Analyzers.Tests.Support
     internal sealed class CdkAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        public CdkAnalyzerTest(string source, bool withCdk = true)
+        /// <param name="references">References to compile against instead (the 2.277 stand-in: <see cref="Cdk2277StandIn"/>).</param>
+        public CdkAnalyzerTest(string source, bool withCdk = true, ImmutableArray<MetadataReference>? references = null)
         {
             ReferenceAssemblies = CdkReferences.None;
-            TestState.AdditionalReferences.AddRange(withCdk ? CdkReferences.WithCdk : CdkReferences.Framework);
+            TestState.AdditionalReferences.AddRange(references ?? (withCdk ? CdkReferences.WithCdk : CdkReferences.Framework));
             TestCode = source;
             // Each extra pass compiles the fixture against the CDK again; the generated-code pass is covered by ConfigureGeneratedCodeAnalysis.
             TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
@@ -39,11 +42,12 @@ namespace Shipshape.Analyzers.Tests.Support
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        public CdkCodeFixTest(string source, string fixedSource)
+        /// <param name="references">References to compile against instead (the 2.277 stand-in: <see cref="Cdk2277StandIn"/>).</param>
+        public CdkCodeFixTest(string source, string fixedSource, ImmutableArray<MetadataReference>? references = null)
         {
             ReferenceAssemblies = CdkReferences.None;
-            TestState.AdditionalReferences.AddRange(CdkReferences.WithCdk);
-            FixedState.AdditionalReferences.AddRange(CdkReferences.WithCdk);
+            TestState.AdditionalReferences.AddRange(references ?? CdkReferences.WithCdk);
+            FixedState.AdditionalReferences.AddRange(references ?? CdkReferences.WithCdk);
             TestCode = source;
             FixedCode = fixedSource;
             TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
