@@ -45,7 +45,7 @@ namespace Shipshape.Analyzers.CodeFixes
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 var creation = node.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>()
                     .FirstOrDefault(c => ClusterTypes.Contains(model.GetSymbolInfo(c, context.CancellationToken).Symbol?.ContainingType?.ToDisplayString()));
-                var props = creation?.ArgumentList?.Arguments.Count == 3 ? InlineProps(creation.ArgumentList.Arguments[2].Expression) : null;
+                var props = creation?.ArgumentList?.Arguments.Count == 3 ? Initializers.InlineProps(creation.ArgumentList.Arguments[2].Expression) : null;
                 if (props == null) continue;
                 var existing = Assignment(props);
                 if (existing != null && !IsWrittenList(existing.Right)) continue;
@@ -55,9 +55,6 @@ namespace Shipshape.Analyzers.CodeFixes
                     diagnostic);
             }
         }
-
-        private static BaseObjectCreationExpressionSyntax? InlineProps(ExpressionSyntax expression)
-            => expression is BaseObjectCreationExpressionSyntax props && (props.ArgumentList == null || props.ArgumentList.Arguments.Count == 0) ? props : null;
 
         private static AssignmentExpressionSyntax? Assignment(BaseObjectCreationExpressionSyntax props)
             => props.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()

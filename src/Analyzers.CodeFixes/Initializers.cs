@@ -9,6 +9,13 @@ namespace Shipshape.Analyzers.CodeFixes
     internal static class Initializers
     {
         /// <summary>
+        /// The props argument when it is written right there as <c>new XxxProps { … }</c> (no constructor arguments); null for
+        /// a variable or a call, which may be shared, so the fixes leave it alone.
+        /// </summary>
+        public static BaseObjectCreationExpressionSyntax? InlineProps(ExpressionSyntax expression)
+            => expression is BaseObjectCreationExpressionSyntax props && (props.ArgumentList == null || props.ArgumentList.Arguments.Count == 0) ? props : null;
+
+        /// <summary>
         /// Adds <paramref name="item"/> (<c>Member = value</c>, or an array element) after the last one, keeping the author's
         /// layout (one per line, trailing comma or not).
         /// </summary>

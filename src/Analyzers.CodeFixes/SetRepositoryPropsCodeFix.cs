@@ -57,10 +57,7 @@ namespace Shipshape.Analyzers.CodeFixes
         }
 
         private static bool CanFix(ArgumentListSyntax arguments)
-            => arguments.Arguments.Count == 2 || (arguments.Arguments.Count == 3 && InlineProps(arguments.Arguments[2].Expression) != null);
-
-        private static BaseObjectCreationExpressionSyntax? InlineProps(ExpressionSyntax expression)
-            => expression is BaseObjectCreationExpressionSyntax props && (props.ArgumentList == null || props.ArgumentList.Arguments.Count == 0) ? props : null;
+            => arguments.Arguments.Count == 2 || (arguments.Arguments.Count == 3 && Initializers.InlineProps(arguments.Arguments[2].Expression) != null);
 
         private static async Task<Document> SetAsync(Document document, BaseObjectCreationExpressionSyntax creation, string member, string value, string propsType, CancellationToken cancellationToken)
         {
@@ -81,7 +78,7 @@ namespace Shipshape.Analyzers.CodeFixes
             }
             else
             {
-                var props = InlineProps(arguments.Arguments[2].Expression)!;
+                var props = Initializers.InlineProps(arguments.Arguments[2].Expression)!;
                 var existing = props.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
                     .LastOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == member);
                 if (existing != null)

@@ -7,9 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Eks;
-using Shipshape.Engine;
 
 namespace Shipshape.Analyzers
 {
@@ -22,12 +20,7 @@ namespace Shipshape.Analyzers
     public sealed class EksClusterAnalyzer : CdkAnalyzer
     {
         public EksClusterAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal EksClusterAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(EksClusterAnalyzer), engine, catalogue)
+            : base(nameof(EksClusterAnalyzer), null, null)
         {
         }
 

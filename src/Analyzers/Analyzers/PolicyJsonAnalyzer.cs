@@ -4,9 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Detection;
-using Shipshape.Engine;
 using Shipshape.Model;
 using Shipshape.Policies;
 
@@ -23,12 +21,7 @@ namespace Shipshape.Analyzers
     public sealed class PolicyJsonAnalyzer : CdkAnalyzer
     {
         public PolicyJsonAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal PolicyJsonAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(PolicyJsonAnalyzer), engine, catalogue)
+            : base(nameof(PolicyJsonAnalyzer), null, null)
         {
         }
 

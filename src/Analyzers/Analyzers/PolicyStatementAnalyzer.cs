@@ -6,9 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Detection;
-using Shipshape.Engine;
 using Shipshape.Policies;
 
 namespace Shipshape.Analyzers
@@ -22,12 +20,7 @@ namespace Shipshape.Analyzers
     public sealed class PolicyStatementAnalyzer : CdkAnalyzer
     {
         public PolicyStatementAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal PolicyStatementAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(PolicyStatementAnalyzer), engine, catalogue)
+            : base(nameof(PolicyStatementAnalyzer), null, null)
         {
         }
 

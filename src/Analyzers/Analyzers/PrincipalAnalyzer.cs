@@ -4,9 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Detection;
-using Shipshape.Engine;
 using Shipshape.Model;
 using Shipshape.Policies;
 
@@ -20,12 +18,7 @@ namespace Shipshape.Analyzers
     public sealed class PrincipalAnalyzer : CdkAnalyzer
     {
         public PrincipalAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal PrincipalAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(PrincipalAnalyzer), engine, catalogue)
+            : base(nameof(PrincipalAnalyzer), null, null)
         {
         }
 

@@ -4,9 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Detection;
-using Shipshape.Engine;
 using Shipshape.Model;
 using Shipshape.Policies;
 
@@ -24,12 +22,7 @@ namespace Shipshape.Analyzers
     public sealed class RepositoryPolicyAnalyzer : CdkAnalyzer
     {
         public RepositoryPolicyAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal RepositoryPolicyAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(RepositoryPolicyAnalyzer), engine, catalogue)
+            : base(nameof(RepositoryPolicyAnalyzer), null, null)
         {
         }
 

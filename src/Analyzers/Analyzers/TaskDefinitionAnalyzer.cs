@@ -6,9 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Shipshape.Analyzers.Cdk;
 using Shipshape.Analyzers.Diagnostics;
 using Shipshape.Analyzers.Translation;
-using Shipshape.Catalogue;
 using Shipshape.Ecs;
-using Shipshape.Engine;
 using Shipshape.Findings;
 
 namespace Shipshape.Analyzers
@@ -39,12 +37,7 @@ namespace Shipshape.Analyzers
     public sealed class TaskDefinitionAnalyzer : CdkAnalyzer
     {
         public TaskDefinitionAnalyzer()
-            : this(null, null)
-        {
-        }
-
-        internal TaskDefinitionAnalyzer(LintEngine? engine, RuleCatalogue? catalogue)
-            : base(nameof(TaskDefinitionAnalyzer), engine, catalogue)
+            : base(nameof(TaskDefinitionAnalyzer), null, null)
         {
         }
 
